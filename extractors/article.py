@@ -1,0 +1,74 @@
+"""Whole-article extraction: read, clean, then every fact type over one spaCy pass.
+
+`extract_articles` is the one entry point the CLI and the Dagster assets share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from extractors.cleaning import clean
+from extractors.counts import extract_counts
+from extractors.dates import extract_dates
+from extractors.events import extract_events, is_about_ilp
+from extractors.locations import extract_locations
+from extractors.models import ArticleFacts, CleanArticle, DateMention, Reject
+from extractors.nlp import get_nlp, sentence_spans
+from extractors.people import extract_people
+from extractors.reading import read_input
+
+BATCH_SIZE = 64
+
+
+def extract_articles(articles: Iterable[CleanArticle]) -> Iterator[ArticleFacts]:
+    """Facts for each clean article, in order; spaCy runs over them in batches."""
+    nlp = get_nlp()
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
+        yield extract_from_doc(article, sentence_spans(doc))
+
+
+def extract_from_doc(article: CleanArticle, sentences: list[tuple[int, int]]) -> ArticleFacts:
+    text = article.text
+    evidence = _sentence_lookup(text, sentences)
+    dates = [DateMention(d.text, d.start, d.end, d.char_start, d.char_end, evidence(d.char_start))
+             for d in extract_dates(text, article.published_date)]
+    places = extract_locations(text)
+    counts = extract_counts(text, sentences, places.region_in, places.main_region)
+    place_words = places.facility_names | {loc.name for loc in places.locations} | {
+        loc.text for loc in places.locations}
+    people = extract_people(text, place_words)
+    ilp = is_about_ilp(text)
+    events = extract_events(text, sentences, dates, counts, places, people) if ilp else []
+    return ArticleFacts(article=article, is_ilp=ilp, dates=tuple(dates), facility_counts=tuple(counts),
+                        people=tuple(people), locations=tuple(places.locations), events=tuple(events),
+                        main_region=places.main_region)
+
+
+def _sentence_lookup(text: str, sentences: list[tuple[int, int]]):
+    def find(pos: int) -> str:
+        for s, e in sentences:
+            if s <= pos < e:
+                return text[s:e]
+        return ""
+    return find
+
+
+def load_clean(path: str | Path) -> CleanArticle | Reject:
+    """Read and clean one file; a Reject says why it could not be."""
+    raw = read_input(path)
+    if isinstance(raw, Reject):
+        return raw
+    try:
+        return clean(raw)
+    except Exception as exc:  # a cleaner bug must not stop the run; the input is named in rejects
+        return Reject(raw.source, f"cleaning failed: {type(exc).__name__}: {exc}")
+
+
+def extract_paths(paths: Iterable[str | Path]) -> Iterator[ArticleFacts | Reject]:
+    """Facts or a Reject for every input path, in input order."""
+    loaded = [load_clean(p) for p in paths]
+    good = iter(extract_articles(a for a in loaded if isinstance(a, CleanArticle)))
+    for item in loaded:
+        yield item if isinstance(item, Reject) else next(good)

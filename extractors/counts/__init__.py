@@ -1,0 +1,132 @@
+"""Numbers of health facilities: count, type, status, the total it is part of, its percent.
+
+One entry per mention: "dua Puskesmas Pembantu (pustu)", "24 Posyandu", "sebanyak 43 di antaranya"
+(the type carried from earlier in the sentence). Numbers inside names ("Puskesmas Ketapang 2")
+and "salah satu" are not counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from extractors.counts.patterns import COUNTERS, FACILITY_TERMS, STATUS_CUES
+from extractors.models import FacilityCount
+from extractors.numbers import NUMBER, parse_number
+
+__all__ = ["extract_counts"]
+
+_F = re.IGNORECASE
+_FACILITY = "|".join(f"(?P<f{i}>{rx})" for i, (rx, _) in enumerate(FACILITY_TERMS))
+_NUMBER_THEN_FACILITY = re.compile(
+    rf"\b(?P<num>{NUMBER})\s+(?:{COUNTERS}\s+)?(?:(?:jaringan|fasilitas|fasyankes)\s+)?(?:{_FACILITY})\b", _F)
+_FACILITY_THEN_NUMBER = re.compile(
+    rf"\b(?:{_FACILITY})\s+(?:yang\s+\w+\s+)?(?:sebanyak|berjumlah|mencapai|sejumlah|ada)\s+(?P<num>{NUMBER})"
+    rf"(?:\s+{COUNTERS})?\b", _F)
+_ANAPHOR = re.compile(rf"\b(?:sebanyak\s+|sekitar\s+)?(?P<num>{NUMBER})\s+(?:di\s*antaranya|diantaranya)\b", _F)
+_PERCENT_AFTER = re.compile(r"\s*(?:,|atau|\(|yakni|sekitar)?\s*(?:sekitar\s+)?(?P<pct>\d{1,3}(?:[.,]\d+)?)\s*(?:persen|%)",
+                            _F)
+_CUES = [(status, re.compile(rf"\b(?:{rx})\b", _F)) for status, rx in STATUS_CUES.items()]
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:sementara|sedangkan|namun|tetapi)\b", _F)
+
+
+def _facility_type(m: re.Match[str]) -> str:
+    for i, (_, kind) in enumerate(FACILITY_TERMS):
+        if m.group(f"f{i}"):
+            return kind
+    raise ValueError("no facility group matched")
+
+
+def extract_counts(text: str, sentences: list[tuple[int, int]],
+                   region_in: Callable[[int, int], str | None] | None = None,
+                   main_region: str | None = None) -> list[FacilityCount]:
+    """Every stated number of health facilities, sentence by sentence."""
+    out: list[FacilityCount] = []
+    for s_start, s_end in sentences:
+        sentence = text[s_start:s_end]
+        region = (region_in(s_start, s_end) if region_in else None) or main_region
+        out.extend(_counts_in_sentence(sentence, s_start, region))
+    return out
+
+
+def _counts_in_sentence(sentence: str, offset: int, region: str | None) -> list[FacilityCount]:
+    hits: list[tuple[int, int, int, str, int, int]] = []  # start, end, count, type, num_start, num_end
+    for rx in (_NUMBER_THEN_FACILITY, _FACILITY_THEN_NUMBER):
+        for m in rx.finditer(sentence):
+            value = parse_number(m["num"])
+            if value is None or _is_not_a_count(sentence, m.start("num"), m["num"]):
+                continue
+            if any(m.start() < e and s < m.end() for s, e, *_ in hits):
+                continue
+            hits.append((m.start(), m.end(), value, _facility_type(m), m.start("num"), m.end("num")))
+    for m in _ANAPHOR.finditer(sentence):
+        value = parse_number(m["num"])
+        before = [h for h in hits if h[1] <= m.start()]
+        if value is None or not before or any(m.start() < e and s < m.end() for s, e, *_ in hits):
+            continue
+        hits.append((m.start(), m.end(), value, before[-1][3], m.start("num"), m.end("num")))
+    hits.sort()
+    counts = []
+    for start, end, value, kind, num_start, num_end in hits:
+        status = _status(sentence, num_start, end)
+        of_total = _of_total(sentence, start, value, kind, hits)
+        if of_total is not None and status == "total" and not re.search(r"dari\s+(?:total\s+)?$",
+                                                                        sentence[max(0, start - 12):start], _F):
+            status = "unspecified"
+        pct = _PERCENT_AFTER.match(sentence, end)
+        percent = float(pct["pct"].replace(",", ".")) if pct else None
+        counts.append(FacilityCount(
+            facility_type=kind, count=value, status=status, text=sentence[start:end],
+            char_start=offset + start, char_end=offset + end, of_total=of_total, percent=percent,
+            location_code=region, sentence=sentence))
+    return counts
+
+
+def _is_not_a_count(sentence: str, num_start: int, num: str) -> bool:
+    before = sentence[max(0, num_start - 12):num_start].lower()
+    if num.lower() == "satu" and before.rstrip().endswith("salah"):
+        return True
+    if re.search(r"(?:nomor|no\.?|ke-?)\s*$", before):
+        return True
+    # "Puskesmas Ketapang 2 ..." : a digit right after a capitalised name word is part of the name.
+    return bool(num.isdigit() and re.search(r"[A-Z][a-z]+\s+$", sentence[max(0, num_start - 20):num_start])
+                and re.search(r"(?:puskesmas|pustu|posyandu)\s+[A-Z][a-z]+\s+$",
+                              sentence[max(0, num_start - 40):num_start], _F))
+
+
+def _status(sentence: str, num_start: int, end: int) -> str:
+    before = sentence[max(0, num_start - 14):num_start]
+    if re.search(r"\bdari\s+(?:total\s+)?$", before, _F):
+        return "total"
+    cues = [(status, m) for status, rx in _CUES for m in rx.finditer(sentence)]
+    if any(status == "pilot" for status, _ in cues):
+        return "pilot"
+    best, best_score = "unspecified", 10**9
+    for status, m in cues:
+        if m.start() >= end:
+            gap = sentence[end:m.start()]
+            distance = m.start() - end
+        elif m.end() <= num_start:
+            gap = sentence[m.end():num_start]
+            distance = num_start - m.end()
+        else:
+            continue
+        score = distance + 200 * len(_CLAUSE_BREAK.findall(gap))
+        if score < best_score:
+            best, best_score = status, score
+    return best
+
+
+def _of_total(sentence: str, start: int, value: int, kind: str, hits: list[tuple[int, int, int, str, int, int]]
+              ) -> int | None:
+    """The total a count is part of: 'dari total 152 pustu, sebanyak 43', '43 dari 152 pustu'."""
+    for s, e, other, other_kind, *_ in hits:
+        if other_kind != kind or other <= value:
+            continue
+        between = sentence[e:start] if e <= start else sentence[start:s]
+        lead = sentence[max(0, s - 14):s]
+        if e <= start and re.search(r"\bdari\s+(?:total\s+)?$", lead, _F) and len(between) < 60:
+            return other
+        if s > start and re.fullmatch(r"\s*\S*\s*dari\s+(?:total\s+)?", sentence[start:s][-20:], _F):
+            return other
+    return None

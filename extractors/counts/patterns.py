@@ -1,0 +1,27 @@
+"""Facility words and the cue words that tell a count's status, as data."""
+
+from __future__ import annotations
+
+# (regex, facility_type); inline (?-i:...) keeps abbreviations case-sensitive.
+FACILITY_TERMS: list[tuple[str, str]] = [
+    (r"puskesmas\s+pembantu(?:\s*\(\s*pustu\s*\))?|pustu", "pustu"),
+    (r"pusat\s+kesehatan\s+masyarakat(?:\s*\(\s*(?:puskesmas|pkm)\s*\))?|puskesmas|(?-i:PKM)", "puskesmas"),
+    (r"pos\s+kesehatan\s+desa(?:\s*\(\s*(?:pkd|poskesdes)\s*\))?|poskesdes|polindes|(?-i:PKD)", "poskesdes"),
+    (r"pos\s+pelayanan\s+terpadu(?:\s*\(\s*posyandu\s*\))?|posyandu", "posyandu"),
+    (r"klinik", "klinik"),
+    (r"rumah\s+sakit|(?-i:RSUD|RS)", "rumah_sakit"),
+]
+# Words between a number and its facility: "24 unit posyandu", "21 buah puskesmas".
+COUNTERS = r"(?:unit|buah|titik|lokasi)"
+
+# Status cues. A pilot cue anywhere in the sentence wins; otherwise the nearest cue decides.
+STATUS_CUES: dict[str, str] = {
+    "pilot": r"percontohan|pilot(?:ing)?|lokus|uji\s+coba|proyek\s+rintisan|role\s+model",
+    "target": r"ditargetkan|target(?:nya)?|akan|direncanakan|rencananya|menyusul|bertahap",
+    "participating": r"mengikuti|ikuti|diikuti|melibatkan|dilibatkan|dihadiri|menghadiri|peserta|berpartisipasi"
+                     r"|terlibat|studi\s+banding|kaji\s+banding|diundang|hadir",
+    "implementing": r"menerapkan|diterapkan|menjalankan|dijalankan|melaksanakan|dilaksanakan|mengimplementasikan"
+                    r"|diimplementasikan|telah|sudah|berjalan|ber-?ILP|terintegrasi|beralih|bertransformasi",
+    "total": r"dari\s+total|total|terdapat|memiliki|mempunyai|berjumlah|jumlah|seluruh|ditopang|didukung\s+oleh"
+             r"|terdiri\s+(?:atas|dari)|tersebar|tersedia|ada",
+}

@@ -1,0 +1,268 @@
+"""Calendar expressions: found with our own patterns, normalised to ISO 8601 with their precision.
+
+Order matters: ranges before single dates before month-years before bare years, and a span
+once taken is not taken again. Relative expressions resolve against the published date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from extractors.dates.patterns import (
+    DAY,
+    DECREE_BEFORE,
+    MONTH,
+    MONTH_LEAD,
+    MONTH_NUM,
+    MONTHS,
+    RANGE_SEP,
+    RELATIVE_DAYS,
+    WEEKDAY,
+    WEEKDAYS,
+    YEAR,
+    YEAR_LEAD,
+)
+from extractors.models import DateMention
+
+__all__ = ["extract_dates", "parse_standalone_date", "DateMention"]
+
+_F = re.IGNORECASE
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    iso_start: str
+    iso_end: str
+
+
+def _month(token: str) -> int:
+    return MONTHS[token.lower().rstrip(".")]
+
+
+def _day(y: int, m: int, d: int) -> str | None:
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _ym(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+# Each rule: (compiled regex, builder(match, context) -> (start_iso, end_iso) | None)
+_Builder = Callable[[re.Match[str], "_Context"], tuple[str, str] | None]
+
+
+@dataclass
+class _Context:
+    published: dt.date | None
+    default_year: int | None
+
+
+def _year_or_default(y: str | None, ctx: _Context) -> int | None:
+    if y:
+        return int(y)
+    return ctx.default_year
+
+
+_WD = rf"(?:{WEEKDAY}\s*,?\s*)?"
+_TGL = r"(?:tanggal|tgl\.?)?\s*"
+
+RULES: list[tuple[re.Pattern[str], _Builder]] = []
+
+
+def _rule(pattern: str) -> Callable[[_Builder], _Builder]:
+    def register(fn: _Builder) -> _Builder:
+        RULES.append((re.compile(pattern, _F), fn))
+        return fn
+    return register
+
+
+@_rule(rf"\b{_TGL}(?P<d1>{DAY})\s+(?P<m1>{MONTH})(?:\s+(?P<y1>{YEAR}))?{RANGE_SEP}(?P<d2>{DAY})\s+(?P<m2>{MONTH})"
+       rf"(?:\s+(?P<y2>{YEAR}))?\b")
+def _cross_month_range(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    y2 = _year_or_default(m["y2"], ctx)
+    y1 = int(m["y1"]) if m["y1"] else y2
+    if y1 is None or y2 is None:
+        return None
+    a, b = _day(y1, _month(m["m1"]), int(m["d1"])), _day(y2, _month(m["m2"]), int(m["d2"]))
+    return (a, b) if a and b and a <= b else None
+
+
+@_rule(rf"\b{_TGL}(?P<d1>{DAY})(?:{RANGE_SEP}|\s+(?:dan|&)\s+)(?P<d2>{DAY})\s+(?P<m>{MONTH})"
+       rf"(?:\s*,?\s+(?P<y>{YEAR}))?\b")
+def _day_range(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    y = _year_or_default(m["y"], ctx)
+    if y is None:
+        return None
+    mo = _month(m["m"])
+    a, b = _day(y, mo, int(m["d1"])), _day(y, mo, int(m["d2"]))
+    return (a, b) if a and b and a < b else None
+
+
+@_rule(rf"\b{_WD}\(?\s*(?P<d>{DAY})\s*[/.-]\s*(?P<m>{MONTH_NUM})\s*[/.-]\s*(?P<y>{YEAR}|\d{{2}})\s*\)?(?![\d/])")
+def _numeric(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    y = int(m["y"])
+    if y < 100:
+        y += 2000
+    d = _day(y, int(m["m"]), int(m["d"]))
+    return (d, d) if d else None
+
+
+@_rule(rf"\b{WEEKDAY}\s*,?\s*\(\s*(?P<d>{DAY})\s*/\s*(?P<m>{MONTH_NUM})\s*\)")
+def _numeric_no_year(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    if ctx.published is None:
+        return None
+    y = ctx.published.year
+    d = _day(y, int(m["m"]), int(m["d"]))
+    if d and d > (ctx.published + dt.timedelta(days=31)).isoformat():
+        d = _day(y - 1, int(m["m"]), int(m["d"]))
+    return (d, d) if d else None
+
+
+@_rule(rf"\b{_WD}{_TGL}(?P<d>{DAY})\s+(?P<m>{MONTH})(?:\s*,?\s+(?P<y>{YEAR}))?\b")
+def _single_day(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    y = _year_or_default(m["y"], ctx)
+    if y is None:
+        return None
+    d = _day(y, _month(m["m"]), int(m["d"]))
+    return (d, d) if d else None
+
+
+@_rule(rf"\b{_WD}(?P<m>{MONTH})\s+(?P<d>{DAY}),?\s+(?P<y>{YEAR})\b")
+def _english_order(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    d = _day(int(m["y"]), _month(m["m"]), int(m["d"]))
+    return (d, d) if d else None
+
+
+@_rule(rf"\b(?:{MONTH_LEAD}\s+)?(?:bulan\s+)?(?P<m1>{MONTH}){RANGE_SEP}(?P<m2>{MONTH})\s+(?:tahun\s+)?(?P<y>{YEAR})\b")
+def _month_range(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    y = int(m["y"])
+    a, b = _month(m["m1"]), _month(m["m2"])
+    return (_ym(y, a), _ym(y, b)) if a < b else None
+
+
+@_rule(rf"\b(?:{MONTH_LEAD}\s+)?(?:bulan\s+)?(?P<m>{MONTH})\s*,?\s+(?:tahun\s+)?(?P<y>{YEAR})\b")
+def _month_year(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    v = _ym(int(m["y"]), _month(m["m"]))
+    return v, v
+
+
+@_rule(rf"\b(?:(?:{MONTH_LEAD})\s+|bulan\s+)(?P<m>{MONTH})\b(?!\s*\d)")
+def _month_no_year(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    if ctx.published is None:
+        return None
+    v = _ym(ctx.published.year, _month(m["m"]))
+    return v, v
+
+
+@_rule(rf"\b(?:(?:{YEAR_LEAD})\s+)?(?:tahun\s+)?(?P<y1>{YEAR}){RANGE_SEP}(?P<y2>{YEAR})\b")
+def _year_range(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    return (m["y1"], m["y2"]) if m["y1"] < m["y2"] else None
+
+
+@_rule(rf"\b(?:{YEAR_LEAD})\s+(?:(?:tahun|th\.?)\s+)?(?P<y>{YEAR})\b(?![.,]\d)")
+def _year(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    return m["y"], m["y"]
+
+
+@_rule(rf"\b(?P<rel>{'|'.join(sorted(RELATIVE_DAYS, key=len, reverse=True))})\b")
+def _relative_day(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    if ctx.published is None:
+        return None
+    d = (ctx.published + dt.timedelta(days=RELATIVE_DAYS[m["rel"].lower()])).isoformat()
+    return d, d
+
+
+@_rule(rf"\b(?P<wd>{WEEKDAY})\s+(?:lalu|kemarin)\b")
+def _last_weekday(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    if ctx.published is None:
+        return None
+    target = WEEKDAYS[m["wd"].lower().replace("'", "")] if m["wd"].lower() in WEEKDAYS else None
+    if target is None:
+        return None
+    back = (ctx.published.weekday() - target) % 7 or 7
+    d = (ctx.published - dt.timedelta(days=back)).isoformat()
+    return d, d
+
+
+@_rule(r"\b(?P<unit>pekan|minggu|bulan|tahun)\s+(?P<dir>lalu|kemarin|ini|depan)\b")
+def _relative_period(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    p = ctx.published
+    if p is None:
+        return None
+    unit, direction = m["unit"].lower(), m["dir"].lower()
+    step = {"lalu": -1, "kemarin": -1, "ini": 0, "depan": 1}[direction]
+    if unit in ("pekan", "minggu"):
+        monday = p - dt.timedelta(days=p.weekday()) + dt.timedelta(weeks=step)
+        return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
+    if unit == "bulan":
+        y, mo = divmod(p.year * 12 + p.month - 1 + step, 12)
+        v = _ym(y, mo + 1)
+        return v, v
+    v = str(p.year + step)
+    return v, v
+
+
+def _is_decree_number(text: str, start: int) -> bool:
+    """'Nomor 84 Tahun 2026' is a decree's number, not a date."""
+    return re.search(DECREE_BEFORE, text[max(0, start - 40):start], _F) is not None
+
+
+def _not_a_time_or_money(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 4):start]
+    after = text[end:end + 3]
+    return not re.search(r"(?:rp\.?\s*|\$)$", before, _F) and not re.match(r"[:.]\d", after)
+
+
+def extract_dates(text: str, published_date: str | None = None) -> list[DateMention]:
+    """Every calendar expression in `text`, in text order, each span taken once."""
+    published = _parse_iso_day(published_date)
+    ctx = _Context(published=published, default_year=published.year if published else _dominant_year(text))
+    taken: list[tuple[int, int]] = []
+    hits: list[_Hit] = []
+    for pattern, build in RULES:
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            while s < e and text[s].isspace():
+                s += 1
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            if not _not_a_time_or_money(text, s, e) or _is_decree_number(text, s):
+                continue
+            value = build(m, ctx)
+            if value is None:
+                continue
+            taken.append((s, e))
+            hits.append(_Hit(s, e, value[0], value[1]))
+    hits.sort(key=lambda h: h.start)
+    return [DateMention(text=text[h.start:h.end], start=h.iso_start, end=h.iso_end,
+                        char_start=h.start, char_end=h.end) for h in hits]
+
+
+def _dominant_year(text: str) -> int | None:
+    years = re.findall(rf"\b{YEAR}\b", text)
+    return int(max(set(years), key=years.count)) if years else None
+
+
+def _parse_iso_day(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def parse_standalone_date(line: str) -> str | None:
+    """The day a page-header line such as 'Jumat, November 22, 2024' names, or None."""
+    found = [d for d in extract_dates(line) if d.start == d.end and len(d.start) == 10]
+    if len(found) == 1 and len(found[0].text) >= len(line.strip()) * 0.6:
+        return found[0].start
+    return None

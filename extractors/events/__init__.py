@@ -1,0 +1,151 @@
+"""Typed ILP rollout events assembled from a sentence's trigger and the facts around it.
+
+An event takes its dates from its sentence (one event per distinct date; a year that a fuller
+date in the sentence contains is not another date), its facility from the place the sentence
+says it happened at ("di/ke Puskesmas X"), and its region from the same place phrase, else
+the sentence, else the article's main region.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extractors.events.patterns import (
+    ACTIVITY_TRIGGERS,
+    ACTIVITY_VERBS,
+    DEMONSTRATIVE_AFTER,
+    ILP_TERMS,
+    ORGANIZATIONS,
+    STATEMENT_TRIGGERS,
+)
+from extractors.locations import LocationResult, Mention
+from extractors.models import DateMention, Event, FacilityCount, Person
+
+__all__ = ["extract_events", "is_about_ilp"]
+
+_F = re.IGNORECASE
+_ACTIVITY = {t: re.compile(rf"\b(?:{rx})\b", _F) for t, rx in ACTIVITY_TRIGGERS.items()}
+_STATEMENT = {t: re.compile(rf"\b(?:{rx})", _F) for t, rx in STATEMENT_TRIGGERS.items()}
+_VERB = re.compile(rf"\b(?:{ACTIVITY_VERBS})\b", _F)
+_DEMONSTRATIVE = re.compile(DEMONSTRATIVE_AFTER, _F)
+_ILP = re.compile(ILP_TERMS, _F)
+_ORG = re.compile(ORGANIZATIONS)
+_PLACE_PHRASE = re.compile(r"\b(?:di|ke|bertempat\s+di)\s+(?P<phrase>(?:(?:[A-Z][\w'’.-]*|\d{1,2})(?:,?\s+|$))+)")
+_DECREE_YEAR = re.compile(r"\b(?:nomor|no\.?)\s*[\w./-]+\s+tahun\s+(?P<y>(?:19|20)\d{2})\b", _F)
+
+
+def is_about_ilp(text: str) -> bool:
+    """An article is about ILP when it names ILP or integrated primary care at least once."""
+    return _ILP.search(text) is not None
+
+
+def extract_events(text: str, sentences: Sequence[tuple[int, int]], dates: Sequence[DateMention],
+                   counts: Sequence[FacilityCount], locations: LocationResult,
+                   people: Sequence[Person] = ()) -> list[Event]:
+    events: list[Event] = []
+    for s_start, s_end in sentences:
+        sentence = text[s_start:s_end]
+        found = _triggers(sentence)
+        sent_counts = [i for i, c in enumerate(counts) if s_start <= c.char_start < s_end]
+        if any(counts[i].status == "implementing" for i in sent_counts) and "coverage_report" not in found:
+            found["coverage_report"] = None
+        if not found:
+            continue
+        spans = _event_dates(dates, s_start, s_end) or _decree_year(sentence)
+        facility = _facility(sentence, s_start, locations)
+        region = _region(sentence, s_start, s_end, locations)
+        actors = tuple(dict.fromkeys(
+            [m.group().strip() for m in _ORG.finditer(sentence)] +
+            [p.name for p in people if s_start <= p.char_start < s_end]))
+        for event_type in found:
+            belongs = tuple(i for i in sent_counts if event_type in ("coverage_report", "pilot_designation")
+                            or counts[i].status == "participating")
+            for start, end in spans or [(None, None)]:
+                events.append(Event(
+                    event_type=event_type, evidence=sentence, char_start=s_start, char_end=s_end, start=start,
+                    end=end, facility=facility.name if facility else None,
+                    facility_type=facility.type if facility else None, location_code=region, actors=actors,
+                    counts=belongs))
+    return _merge(events)
+
+
+def _triggers(sentence: str) -> dict[str, None]:
+    """Event types this sentence reports (dict for order)."""
+    found: dict[str, None] = {}
+    verbs = [v.span() for v in _VERB.finditer(sentence)]
+    for event_type, rx in _ACTIVITY.items():
+        for m in rx.finditer(sentence):
+            if _DEMONSTRATIVE.match(sentence, m.end()):
+                continue  # "studi banding ini": the one already reported
+            # The anchor must be more than the trigger itself ("berbagi pengalaman" is not held by "berbagi").
+            if _has_date_shape(sentence) or any(e <= m.start() or s >= m.end() for s, e in verbs):
+                found[event_type] = None
+                break
+    for event_type, rx in _STATEMENT.items():
+        m = rx.search(sentence)
+        if m and not _DEMONSTRATIVE.match(sentence, m.end()):
+            if event_type in ("funding", "award") and not _ILP.search(sentence) and not _has_date_shape(sentence):
+                continue
+            found[event_type] = None
+    return found
+
+
+def _has_date_shape(sentence: str) -> bool:
+    return re.search(r"\b(?:19|20)\d{2}\b", sentence) is not None
+
+
+def _event_dates(dates: Sequence[DateMention], s_start: int, s_end: int) -> list[tuple[str, str]]:
+    inside = [d for d in dates if s_start <= d.char_start < s_end]
+    spans = list(dict.fromkeys((d.start, d.end) for d in inside))
+    # Drop a coarser date that a finer one contains ("tahun 2024" beside "24-25 April 2024").
+    return [s for s in spans if not any(o != s and _contains(s, o) for o in spans)]
+
+
+def _contains(coarse: tuple[str, str], fine: tuple[str, str]) -> bool:
+    return len(coarse[0]) < len(fine[0]) and fine[0].startswith(coarse[0]) and fine[1].startswith(coarse[1])
+
+
+def _decree_year(sentence: str) -> list[tuple[str, str]]:
+    m = _DECREE_YEAR.search(sentence)
+    return [(m["y"], m["y"])] if m else []
+
+
+def _place_phrases(sentence: str) -> list[tuple[int, int]]:
+    return [m.span("phrase") for m in _PLACE_PHRASE.finditer(sentence)]
+
+
+def _facility(sentence: str, offset: int, locations: LocationResult) -> Mention | None:
+    facilities = locations.facilities_in(offset, offset + len(sentence))
+    if not facilities:
+        return None
+    phrases = _place_phrases(sentence)
+    for f in facilities:
+        rel = f.char_start - offset
+        if any(s <= rel < e for s, e in phrases):
+            return f
+    return facilities[0]
+
+
+def _region(sentence: str, s_start: int, s_end: int, locations: LocationResult) -> str | None:
+    admin = [m for m in locations.mentions if m.code and s_start <= m.char_start < s_end]
+    phrases = _place_phrases(sentence)
+    in_phrase = [m for m in admin if any(s <= m.char_start - s_start < e for s, e in phrases)]
+    pool = in_phrase or admin
+    if pool:
+        return max(pool, key=lambda m: m.code.count(".") if m.code else -1).code
+    return locations.main_region
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """One event per (type, dates); an undated mention joins a dated event of its type."""
+    dated_types = {e.event_type for e in events if e.start}
+    out: list[Event] = []
+    seen: set[tuple[str, str | None, str | None]] = set()
+    for e in events:
+        key = (e.event_type, e.start, e.end)
+        if key in seen or (e.start is None and e.event_type in dated_types):
+            continue
+        seen.add(key)
+        out.append(e)
+    return out

@@ -1,0 +1,295 @@
+"""Places an article names: Kemendagri regions with their codes, health facilities and venues.
+
+Three passes: places introduced by a type word ("Kabupaten Kendal", "Puskesmas Ketapang 2",
+"Gampong Krueweng"); bare region names and abbreviations ("Kendal", "Kotim", "KALTENG");
+venues after "di". Kecamatan and desa codes resolve inside the article's kabupaten.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from extractors.locations.gazetteer import Region, get_gazetteer
+from extractors.locations.patterns import (
+    ADMIN_TYPES,
+    COUNTRIES,
+    FACILITY_TYPES,
+    NAME_STOPWORDS,
+    TYPE_WORDS,
+    VENUE_HEADS,
+)
+from extractors.models import Location
+from extractors.numbers import NUMBER_WORDS
+from extractors.people.lexicon import DEGREE_TOKENS, SPEECH_VERBS
+
+__all__ = ["extract_locations", "LocationResult", "Mention"]
+
+_TOKEN = r"(?:[A-Z][\w'’-]*|\d{1,2}(?![\d.,/])|[IVX]{1,4}\b)"
+_RUN = re.compile(rf"{_TOKEN}(?:[ ]{_TOKEN})*")
+_TYPED = re.compile(
+    r"\b(?P<type>" + "|".join(f"(?:{p})" for p, _ in TYPE_WORDS) + r")(?![\w.])\.?[ ]+(?P<name>" +
+    rf"{_TOKEN}(?:[ ]{_TOKEN})*)"
+)
+_TYPE_OF = [(re.compile(rf"^(?:{p})$"), t) for p, t in TYPE_WORDS]
+_CAP_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*)*")
+_VENUE = re.compile(
+    rf"\b(?:di|bertempat\s+di)\s+(?P<venue>(?:{VENUE_HEADS})(?:[ ][A-Z][\w'’-]*){{1,5}}|[A-Z]{{2,}}(?:[ ][A-Z]{{2,}})+)\b"
+)
+_DEGREE_START = re.compile(r"\s*,?\s*(?:" + "|".join(re.escape(d) for d in sorted(DEGREE_TOKENS, key=len, reverse=True))
+                           + r")(?![\w])")
+_DEGREE_SET = {d.rstrip(".") for d in DEGREE_TOKENS}
+_NUMBER_BEFORE = re.compile(r"(?:\d+|" + NUMBER_WORDS + r")\s+$", re.IGNORECASE)
+_SPEECH_AFTER = re.compile(r"\s+(?:" + "|".join(SPEECH_VERBS) + r")\b")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a place in the text (locations are deduplicated; mentions are not)."""
+
+    name: str
+    type: str
+    code: str | None
+    char_start: int
+    char_end: int
+
+
+@dataclass
+class LocationResult:
+    locations: list[Location]
+    mentions: list[Mention]
+    main_region: str | None
+    facility_names: set[str] = field(default_factory=set)
+
+    def region_in(self, start: int, end: int) -> str | None:
+        """The most specific region code mentioned inside [start, end)."""
+        codes = [m.code for m in self.mentions if m.code and start <= m.char_start < end]
+        return max(codes, key=lambda c: c.count("."), default=None)
+
+    def facilities_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if m.type in FACILITY_TYPES and start <= m.char_start < end]
+
+
+def _type_of(word: str) -> str:
+    w = re.sub(r"\s+", " ", word)
+    for rx, t in _TYPE_OF:
+        if rx.match(w):
+            return t
+    return "other"
+
+
+def _trim_name(name: str) -> str:
+    tokens = name.split(" ")
+    out: list[str] = []
+    for tok in tokens:
+        if tok in NAME_STOPWORDS or tok.rstrip(".") in _DEGREE_SET or (out and _type_of(tok) != "other"):
+            break
+        out.append(tok)
+    while out and re.fullmatch(r"\d+|[IVX]+", out[0]):
+        out.pop(0)
+    return " ".join(out)
+
+
+def extract_locations(text: str) -> LocationResult:
+    gaz = get_gazetteer()
+    raw: list[tuple[int, int, str, str, bool]] = []  # start, end, name, type, clean boundary
+    taken: list[tuple[int, int]] = []
+
+    # Pass 1: type word + name.
+    pos = 0
+    while (m := _TYPED.search(text, pos)) is not None:
+        pos = m.start("name")  # the name may itself start a typed place: "Puskesmas Kecamatan Darul Kamal"
+        kind = _type_of(m["type"])
+        if kind in FACILITY_TYPES and _NUMBER_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+            continue  # "4 PKM studi banding": a count of facilities, not one named facility
+        name = _trim_name(m["name"])
+        if not name:
+            continue
+        start = m.start("name")
+        end = start + len(name)
+        after = text[end:end + 40]
+        clean = not (re.match(r"[ ][A-Z]", after) or _DEGREE_START.match(after))
+        raw.append((m.start(), end, name, kind, clean))
+
+    mentions: list[Mention] = []
+    facility_names = _settle_facility_names(text, [r for r in raw if r[3] in FACILITY_TYPES])
+    for start, end, name, kind in facility_names:
+        mentions.append(Mention(name, kind, None, start, end))
+        taken.append((start, end))
+
+    admin_typed = [r for r in raw if r[3] in ADMIN_TYPES]
+    # Regions first (kabupaten, kota, provinsi) so kecamatan and desa can resolve inside them.
+    pending_local: list[tuple[int, int, str, str]] = []
+    for start, end, name, kind, _clean in admin_typed:
+        if any(start < te and ts < end for ts, te in taken):
+            continue
+        if kind in ("kecamatan", "desa"):
+            pending_local.append((start, end, name, kind))
+            continue
+        region = gaz.lookup(name, kind) or _alias_region(gaz, name, kind)
+        if region is None and kind == "kabupaten":
+            region = gaz.lookup(name, "kota")
+        if region is None:
+            # Drop words past a known region name: "Kabupaten Kendal Jawa" -> "Kendal".
+            region, end = _longest_known_prefix(gaz, text, start, name, kind)
+        if region is None:
+            continue
+        mentions.append(Mention(region.name, region.type, region.code or None, start, end))
+        taken.append((start, end))
+
+    # Pass 2: bare region names and abbreviations.
+    for m in _CAP_RUN.finditer(text):
+        for s, e, region in _bare_regions(gaz, text, m.start(), m.group()):
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            mentions.append(Mention(region.name, region.type, region.code or None, s, e))
+            taken.append((s, e))
+
+    context = _context_codes(mentions)
+    for start, end, name, kind in pending_local:
+        if kind == "kecamatan" and start < len(text) and text[start:start + 5] == "Camat":
+            region = gaz.lookup(name, "kecamatan", context)
+            if region is None:
+                continue
+            name_start = end - len(name)
+            mentions.append(Mention(region.name, "kecamatan", region.code, name_start, end))
+            continue
+        region = gaz.lookup(name, kind, context)
+        mentions.append(Mention(name, kind, region.code if region else None, start, end))
+        taken.append((start, end))
+
+    # Pass 3: venues and countries.
+    for m in _VENUE.finditer(text):
+        s, e = m.span("venue")
+        venue = m["venue"]
+        if any(s < te and ts < e for ts, te in taken) or gaz.resolve_alias(venue) or venue.isupper() and \
+                len(venue) <= 4:
+            continue
+        mentions.append(Mention(venue, "venue", None, s, e))
+        taken.append((s, e))
+    for country in COUNTRIES:
+        for m in re.finditer(rf"\b{country}\b", text):
+            if not any(m.start() < te and ts < m.end() for ts, te in taken):
+                mentions.append(Mention(COUNTRIES[country], "country", None, m.start(), m.end()))
+
+    mentions.sort(key=lambda x: x.char_start)
+    return LocationResult(
+        locations=_dedupe(text, mentions),
+        mentions=mentions,
+        main_region=_main_region(mentions),
+        facility_names={m.name for m in mentions if m.type in FACILITY_TYPES},
+    )
+
+
+def _alias_region(gaz, name: str, kind: str) -> Region | None:
+    region = gaz.resolve_alias(name)
+    if region is not None and (region.type == kind or kind in ("kabupaten", "kota")):
+        return region
+    return None
+
+
+def _longest_known_prefix(gaz, text: str, start: int, name: str, kind: str) -> tuple[Region | None, int]:
+    tokens = name.split(" ")
+    for n in range(len(tokens) - 1, 0, -1):
+        candidate = " ".join(tokens[:n])
+        region = gaz.lookup(candidate, kind) or _alias_region(gaz, candidate, kind)
+        if region is not None:
+            name_start = text.index(name, start)
+            return region, name_start + len(candidate)
+    return None, start
+
+
+def _bare_regions(gaz, text: str, offset: int, run: str) -> list[tuple[int, int, Region]]:
+    """Known region names inside a run of capitalised words, longest first, left to right."""
+    tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", run)]
+    out: list[tuple[int, int, Region]] = []
+    i = 0
+    while i < len(tokens):
+        found = None
+        for j in range(min(len(tokens), i + 4), i, -1):
+            s, e = tokens[i][0], tokens[j - 1][1]
+            phrase = run[s:e]
+            region = _bare_lookup(gaz, phrase)
+            if region is not None:
+                found = (offset + s, offset + e, region)
+                i = j
+                break
+        if found:
+            out.append(found)
+        else:
+            i += 1
+    return out
+
+
+def _bare_lookup(gaz, phrase: str) -> Region | None:
+    if phrase in gaz.bare_stoplist or phrase.title() in gaz.bare_stoplist:
+        return None
+    if phrase in gaz.aliases or (phrase.isupper() and len(phrase) > 3):
+        alias = gaz.resolve_alias(phrase)
+        if alias is not None:
+            return alias
+    if phrase.isupper() and len(phrase) <= 3:
+        return None
+    kab = gaz.lookup(phrase, "kabupaten") or gaz.lookup(phrase, "kota")
+    if kab is not None:
+        return kab
+    return gaz.lookup(phrase, "provinsi")
+
+
+def _settle_facility_names(text: str, raw: list[tuple[int, int, str, str, bool]]) -> list[tuple[int, int, str, str]]:
+    """Facility names with clean ends teach where the others stop ("Puskesmas Lampisang Marlina SKM")."""
+    known = sorted({r[2] for r in raw if r[4]}, key=len, reverse=True)
+    out = []
+    for start, end, name, kind, clean in raw:
+        name_start = end - len(name)
+        # A known longer name written in other case ("Darul kamal") extends this one.
+        for k in known:
+            if len(k) > len(name) and text[name_start:name_start + len(k)].lower() == k.lower() and \
+                    not re.match(r"\w", text[name_start + len(k):name_start + len(k) + 1]):
+                name, end = k, name_start + len(k)
+                clean = True
+                break
+        if not clean:
+            prefix = next((k for k in known if len(k) < len(name) and name.lower().startswith(k.lower() + " ")), None)
+            if prefix:
+                name, end = prefix, name_start + len(prefix)
+            elif " " in name and (_DEGREE_START.match(text[end:end + 30]) or _SPEECH_AFTER.match(text[end:end + 30])):
+                first = name.split(" ")[0]
+                name, end = first, name_start + len(first)
+        out.append((start, end, text[name_start:end] if text[name_start:end].lower() == name.lower() else name, kind))
+    # Canonical spelling: the most frequent properly-capitalised form.
+    spellings = Counter(n for _, _, n, _ in out if n[:1].isupper() and n != n.lower())
+    canon = {}
+    for n in spellings:
+        canon.setdefault(n.lower(), n)
+        if spellings[n] > spellings[canon[n.lower()]]:
+            canon[n.lower()] = n
+    return [(s, e, canon.get(n.lower(), n), k) for s, e, n, k in out]
+
+
+def _context_codes(mentions: list[Mention]) -> tuple[str, ...]:
+    counts = Counter(m.code for m in mentions if m.code and m.type in ("kabupaten", "kota"))
+    kab = [c for c, _ in counts.most_common()]
+    prov = [m.code for m in mentions if m.code and m.type == "provinsi"]
+    prov += [c.split(".")[0] for c in kab]
+    return tuple(dict.fromkeys(kab + prov))
+
+
+def _main_region(mentions: list[Mention]) -> str | None:
+    kab = Counter(m.code for m in mentions if m.code and m.type in ("kabupaten", "kota"))
+    if kab:
+        best = max(kab.values())
+        return next(m.code for m in mentions if m.code and kab.get(m.code) == best)
+    prov = [m.code for m in mentions if m.code and m.type == "provinsi"]
+    return prov[0] if prov else None
+
+
+def _dedupe(text: str, mentions: list[Mention]) -> list[Location]:
+    seen: dict[tuple[str, str], Location] = {}
+    for m in mentions:
+        key = (m.name.lower(), m.type)
+        if key not in seen:
+            seen[key] = Location(name=m.name, type=m.type, code=m.code, text=text[m.char_start:m.char_end],
+                                 char_start=m.char_start, char_end=m.char_end)
+    return list(seen.values())

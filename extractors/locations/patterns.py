@@ -1,0 +1,34 @@
+"""Type words that introduce a place, and the words that end a place name, as data."""
+
+from __future__ import annotations
+
+# Type word (regex) -> location type. Longer alternatives first where they share a start.
+TYPE_WORDS: list[tuple[str, str]] = [
+    (r"Puskesmas\s+Pembantu|Pustu", "pustu"),
+    (r"(?:UPTD?\s+)?Puskesmas|PKM", "puskesmas"),
+    (r"Posyandu", "posyandu"),
+    (r"Poskesdes|Polindes|PKD", "poskesdes"),
+    (r"Provinsi|Prov\.", "provinsi"),
+    (r"Kabupaten|Kab\.|Pemkab|Pemerintah\s+Kabupaten", "kabupaten"),
+    (r"Kota|Pemkot|Pemerintah\s+Kota", "kota"),
+    (r"Kecamatan|Kec\.|Camat", "kecamatan"),
+    (r"Desa|Kelurahan|Kel\.|Gampong|Nagari|Pekon|Kampung|Kades|Lurah", "desa"),
+]
+ADMIN_TYPES = ("provinsi", "kabupaten", "kota", "kecamatan", "desa")
+FACILITY_TYPES = ("puskesmas", "pustu", "posyandu", "poskesdes")
+
+# Capitalised words that never belong to a place name.
+NAME_STOPWORDS = {
+    "Dan", "Atau", "Yang", "Di", "Ke", "Dari", "Pada", "Untuk", "Dengan", "Serta", "Nomor", "No", "Tahun",
+    "Kabupaten", "Kota", "Provinsi", "Kecamatan", "Desa", "Kelurahan", "Puskesmas", "Pustu", "Posyandu",
+    "Dinas", "Kesehatan", "Kepala", "Camat", "Bupati", "Wakil", "Sekretaris", "ILP", "Integrasi", "Layanan",
+    "Pelayanan", "Primer", "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+    "September", "Oktober", "November", "Desember", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu",
+    "Minggu", "Pembantu", "Keliling", "Induk", "Rawat", "Inap", "Setempat", "Tersebut", "Ini", "Itu",
+    "Kecamatan", "Sebagai", "Bersama", "Melalui", "Pemerintah", "Pemkab", "Pemkot", "Kelas", "Primer",
+    "Studi", "Banding", "Ia", "Dia", "Mereka", "Kami", "Kita", "Saat", "Selama", "Hingga", "Sampai", "Juga", "Telah", "Sudah",
+}
+COUNTRIES = {"Indonesia": "Indonesia", "Malaysia": "Malaysia", "Singapura": "Singapura", "Jepang": "Jepang",
+             "Thailand": "Thailand", "Australia": "Australia", "Timor Leste": "Timor Leste"}
+VENUE_HEADS = (r"Gedung|Aula|Hotel|Balai|Pendopo|Pendapa|Ruang|Auditorium|Graha|Wisma|Hall|Gelanggang|Stadion"
+               r"|Lapangan|Rumah\s+Dinas|Rumah\s+Jabatan|Rumdin|Convention|Kantor")

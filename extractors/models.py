@@ -1,0 +1,138 @@
+"""Plain data passed between the extractors, the CLI and the warehouse.
+
+Every fact carries character offsets into the article's clean text, so that `text == clean[char_start:char_end]`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class CleanArticle:
+    """An article after boilerplate removal: the text every offset points into."""
+
+    source: str
+    article_id: str
+    text: str
+    title: str | None = None
+    published_date: str | None = None
+    url: str | None = None
+    content_hash: str | None = None
+
+
+@dataclass(frozen=True)
+class DateMention:
+    text: str
+    start: str
+    end: str
+    char_start: int
+    char_end: int
+    sentence: str = ""
+
+
+@dataclass(frozen=True)
+class FacilityCount:
+    facility_type: str
+    count: int
+    status: str
+    text: str
+    char_start: int
+    char_end: int
+    of_total: int | None = None
+    percent: float | None = None
+    location_code: str | None = None
+    sentence: str = ""
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    text: str
+    char_start: int
+    char_end: int
+    honorific: str | None = None
+    degrees: tuple[str, ...] = ()
+    role: str | None = None
+    organization: str | None = None
+
+
+@dataclass(frozen=True)
+class Location:
+    name: str
+    type: str
+    text: str
+    char_start: int
+    char_end: int
+    code: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    event_type: str
+    evidence: str
+    char_start: int
+    char_end: int
+    start: str | None = None
+    end: str | None = None
+    facility: str | None = None
+    facility_type: str | None = None
+    location_code: str | None = None
+    actors: tuple[str, ...] = ()
+    counts: tuple[int, ...] = ()
+    """Indexes into the article's facility_counts that belong to this event."""
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    article: CleanArticle
+    is_ilp: bool
+    dates: tuple[DateMention, ...] = ()
+    facility_counts: tuple[FacilityCount, ...] = ()
+    people: tuple[Person, ...] = ()
+    locations: tuple[Location, ...] = ()
+    events: tuple[Event, ...] = ()
+    main_region: str | None = None
+
+    def to_contract(self) -> dict[str, Any]:
+        """The JSON object `ilp extract` prints for this article (CONTRACT.md)."""
+        a = self.article
+        return {
+            "source": a.source,
+            "article_id": a.article_id,
+            "title": a.title,
+            "published_date": a.published_date,
+            "is_ilp": self.is_ilp,
+            "dates": [_public(d, drop=("sentence",)) for d in self.dates],
+            "facility_counts": [_public(c, drop=("sentence",)) for c in self.facility_counts],
+            "people": [_public(p) for p in self.people],
+            "locations": [_public(loc) for loc in self.locations],
+            "events": [_public(e, drop=("counts",)) for e in self.events],
+        }
+
+
+def _public(obj: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:
+    out = {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(obj).items() if k not in drop}
+    return out
+
+
+@dataclass(frozen=True)
+class Reject:
+    """An input that could not be turned into an article, and why."""
+
+    source: str
+    reason: str
+
+
+@dataclass
+class RawInput:
+    """One input file as read: decoded text or HTML, plus what the file itself says about it."""
+
+    source: str
+    path: str
+    kind: str  # "text" or "html"
+    content: str
+    content_hash: str
+    url: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,179 @@
+"""Named people with their roles, honorifics and degrees.
+
+Anchored, not guessed: a person is found through what Indonesian news puts around a name, a
+role before it ("Kepala Puskesmas Lampisang Marlina SKM"), an honorific ("dr Karyadi"), degrees
+after it ("Titin Sutriani, S.Farm., Apt."), or a speech verb ("ujar Titin"). Later mentions by
+part of the name join the first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.models import Person
+from extractors.people.lexicon import (
+    DEGREE_TOKENS,
+    HONORIFICS,
+    NOT_NAMES,
+    PLACE_SLOT_WORDS,
+    ROLE_HEADS,
+    ROLE_VOCAB,
+    SPEECH_VERBS,
+)
+
+__all__ = ["extract_people"]
+
+_NAME_TOKEN = r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|[A-Z]\.|Muh\.|Moh\.|M\.)"
+_NAME = rf"{_NAME_TOKEN}(?:[ ]{_NAME_TOKEN}){{0,3}}"
+_DEGREE_ALT = "|".join(re.escape(d) for d in sorted(DEGREE_TOKENS, key=len, reverse=True))
+# Degrees after a name: ", S.Kep., M.Kes", " SKM", ".,S.Kep.,MKM".
+_DEGREES = rf"(?:\s*[.,]*\s*(?:{_DEGREE_ALT})\.?(?![\w]))+"
+_HONORIFIC_ALT = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
+_HONORIFIC = rf"(?:(?:{_HONORIFIC_ALT})(?:\.|[ ]|(?=[A-Z]))\s*)"
+_ROLE_HEAD_ALT = "|".join(re.escape(r) for r in sorted(ROLE_HEADS, key=len, reverse=True))
+
+_ROLE_HEAD = re.compile(rf"\b(?:{_ROLE_HEAD_ALT})\b")
+_WORD = re.compile(r"[\w'’&/.-]+")
+_HON_THEN_NAME = re.compile(rf"\s*(?P<hon>{_HONORIFIC})(?P<name>{_NAME})(?P<deg>{_DEGREES})?")
+_COMMA_THEN_NAME = re.compile(rf"\s*,\s*(?P<hon>{_HONORIFIC})?(?P<name>{_NAME})(?P<deg>{_DEGREES})?(?=[\s,.;:)\"”]|$)")
+_PLAIN_NAME = re.compile(rf"[ ](?P<name>{_NAME})(?P<deg>{_DEGREES})?(?=[\s,.;:)\"”]|$)")
+_HONORIFIC_NAME = re.compile(rf"(?<![\w.])(?P<hon>{_HONORIFIC})(?P<name>{_NAME})(?P<deg>{_DEGREES})?")
+_NAME_DEGREES = re.compile(rf"(?<![\w.])(?P<name>{_NAME})(?P<deg>\s*,\s*(?:{_DEGREE_ALT})\.?(?![\w])(?:{_DEGREES})?)")
+_SPEECH_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+_SPEECH_THEN_NAME = re.compile(rf"\b(?:{_SPEECH_ALT})\s+(?P<name>{_NAME})(?=\s*[,.;]|\s+(?:di|kepada|saat|ketika|dalam)\b)")
+_NAME_THEN_SPEECH = re.compile(rf"(?:^|(?<=[.,;]\s)|(?<=\n)|(?<=Menurut\s))(?P<name>{_NAME})\s*,?\s+(?:{_SPEECH_ALT})\b")
+
+
+@dataclass
+class _Found:
+    name: str
+    start: int
+    end: int
+    honorific: str | None
+    degrees: tuple[str, ...]
+    role: str | None
+
+
+def _split_degrees(deg: str | None) -> tuple[str, ...]:
+    if not deg:
+        return ()
+    parts = re.findall(rf"(?:{_DEGREE_ALT})\.?", deg)
+    return tuple(p if p.endswith(".") or "." not in p else p + "." for p in parts)
+
+
+def _valid_name(name: str) -> bool:
+    tokens = name.split(" ")
+    return not any(t in NOT_NAMES or t.rstrip(".") in NOT_NAMES for t in tokens) and not all(
+        len(t.rstrip(".")) <= 1 for t in tokens)
+
+
+def _role_end(text: str, start: int, places: set[str]) -> int:
+    """Where a position title that begins at `start` ends: its vocabulary, places in its place slots."""
+    head = _ROLE_HEAD.match(text, start)
+    pos = head.end() if head else start
+    expect_place = bool(head) and head.group().split(" ")[-1] in PLACE_SLOT_WORDS
+    while text[pos:pos + 1] == " ":
+        m = _WORD.match(text, pos + 1)
+        if m is None:
+            break
+        word = m.group().rstrip(".,")
+        if expect_place:
+            expect_place = False
+            place = next((p for p in sorted(places, key=len, reverse=True)
+                          if text[m.start():m.start() + len(p)].lower() == p.lower()
+                          and not text[m.start() + len(p):m.start() + len(p) + 1].isalnum()), None)
+            if place:
+                pos = m.start() + len(place)
+                continue
+            if word[:1].isupper() and word not in ROLE_VOCAB and word not in NOT_NAMES:
+                pos = m.start() + len(word)
+                number = re.match(r" (?:\d{1,2}|[IVX]{1,4})\b", text[pos:])
+                pos += number.end() if number else 0
+                continue
+        if word in ROLE_VOCAB or (word in ("dan", "&") and _next_is_role_word(text, m.end())):
+            pos = m.start() + len(word)
+            expect_place = word in PLACE_SLOT_WORDS
+            continue
+        break
+    return pos
+
+
+def _next_is_role_word(text: str, pos: int) -> bool:
+    m = _WORD.match(text, pos + 1)
+    return bool(m) and m.group().rstrip(".,") in ROLE_VOCAB and not _ROLE_HEAD.match(text, m.start())
+
+
+def extract_people(text: str, places: set[str] | None = None) -> list[Person]:
+    """Named people in `text`; `places` (facility and region names found in it) bound roles."""
+    places = places or set()
+    lowered_places = {p.lower() for p in places}
+    found: list[_Found] = []
+    for m in _ROLE_HEAD.finditer(text):
+        if m.start() > 0 and text[m.start() - 1].isalnum():
+            continue
+        role_end = _role_end(text, m.start(), places)
+        role = text[m.start():role_end]
+        after = text[role_end:role_end + 120]
+        hit = _HON_THEN_NAME.match(after) or _COMMA_THEN_NAME.match(after) or _PLAIN_NAME.match(after)
+        if hit is None:
+            continue
+        name = _strip_trailing_nonnames(hit["name"])
+        if not name or not _valid_name(name) or name.lower() in lowered_places:
+            continue
+        start = role_end + hit.start("name")
+        found.append(_Found(name, start, start + len(name), _clean_hon(hit["hon"]) if "hon" in hit.re.groupindex
+                            else None, _split_degrees(hit["deg"]), _clean_role(role)))
+    for rx in (_HONORIFIC_NAME, _NAME_DEGREES):
+        for m in rx.finditer(text):
+            name = _strip_trailing_nonnames(m["name"])
+            if name and _valid_name(name) and name.lower() not in lowered_places:
+                hon = _clean_hon(m.groupdict().get("hon"))
+                found.append(_Found(name, m.start("name"), m.start("name") + len(name), hon,
+                                    _split_degrees(m["deg"]), None))
+    for rx in (_SPEECH_THEN_NAME, _NAME_THEN_SPEECH):
+        for m in rx.finditer(text):
+            name = _strip_trailing_nonnames(m["name"])
+            if name and _valid_name(name) and name.lower() not in lowered_places:
+                found.append(_Found(name, m.start("name"), m.start("name") + len(name), None, (), None))
+    return _merge(text, found)
+
+
+def _strip_trailing_nonnames(name: str) -> str:
+    tokens = name.split(" ")
+    while tokens and (tokens[-1] in NOT_NAMES or tokens[-1].rstrip(".") in NOT_NAMES):
+        tokens.pop()
+    return " ".join(tokens)
+
+
+def _clean_hon(h: str | None) -> str | None:
+    if not h:
+        return None
+    h = h.strip()
+    return h if h.endswith(".") or h.lower() in ("dr", "drg") else h + "."
+
+
+def _clean_role(role: str | None) -> str | None:
+    if not role:
+        return None
+    return re.sub(r"\s+", " ", role).strip(" ,.")
+
+
+def _merge(text: str, found: list[_Found]) -> list[Person]:
+    """One person per name: later partial mentions ("Titin") join the fullest earlier form."""
+    found.sort(key=lambda f: (f.start, -len(f.name)))
+    people: list[_Found] = []
+    for f in found:
+        ftoks = set(f.name.lower().split())
+        match = next((p for p in people if ftoks <= set(p.name.lower().split())
+                      or set(p.name.lower().split()) <= ftoks), None)
+        if match is None:
+            people.append(_Found(f.name, f.start, f.end, f.honorific, f.degrees, f.role))
+            continue
+        if len(f.name) > len(match.name):
+            match.name, match.start, match.end = f.name, f.start, f.end
+        match.honorific = match.honorific or f.honorific
+        match.degrees = match.degrees or f.degrees
+        match.role = match.role or f.role
+    return [Person(name=p.name, text=text[p.start:p.end], char_start=p.start, char_end=p.end,
+                   honorific=p.honorific, degrees=p.degrees, role=p.role) for p in people]

@@ -1,0 +1,121 @@
+"""Read one input file into decoded text or HTML, or say why it cannot be read.
+
+Bytes are decoded by BOM, then UTF-8, then the charset a page declares, then detection, so a
+page saved in Windows-1252 is read rather than rejected.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from extractors.models import RawInput, Reject
+
+SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".json")
+MAX_INPUT_BYTES = 20 * 1024 * 1024
+
+_DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def list_inputs(paths: list[str] | list[Path]) -> list[Path]:
+    """Expand files and folders into the input files, folders sorted, in the order given."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
+                              and not f.name.startswith(".")))
+        else:
+            out.append(p)
+    return out
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_input(path: str | Path) -> RawInput | Reject:
+    """Read a .txt, .html/.htm or .json input; never raises for bad content."""
+    p = Path(path)
+    source = p.name
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        return Reject(source, f"cannot read file: {exc.strerror or exc}")
+    return parse_input_bytes(source, str(p), data)
+
+
+def parse_input_bytes(source: str, path: str, data: bytes, url: str | None = None) -> RawInput | Reject:
+    suffix = Path(source).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        return Reject(source, f"unsupported file type {suffix or '(none)'}; expected .txt, .html, .htm or .json")
+    if not data.strip():
+        return Reject(source, "empty file")
+    if len(data) > MAX_INPUT_BYTES:
+        return Reject(source, f"file too large ({len(data)} bytes; limit {MAX_INPUT_BYTES})")
+    if _looks_binary(data):
+        return Reject(source, "binary file, not text or HTML")
+    digest = content_hash(data)
+    text = decode_bytes(data, html=suffix in (".html", ".htm"))
+    if suffix == ".json":
+        return _from_json(source, path, text, digest)
+    kind = "html" if suffix in (".html", ".htm") or _looks_like_html(text) else "text"
+    return RawInput(source=source, path=path, kind=kind, content=text, content_hash=digest, url=url)
+
+
+def _from_json(source: str, path: str, text: str, digest: str) -> RawInput | Reject:
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return Reject(source, f"invalid JSON: {exc.msg} at line {exc.lineno}")
+    if not isinstance(obj, dict):
+        return Reject(source, "JSON input must be an object with a 'text' or 'html' field")
+    body, kind = obj.get("html"), "html"
+    if not isinstance(body, str) or not body.strip():
+        body, kind = obj.get("text"), "text"
+    if not isinstance(body, str) or not body.strip():
+        return Reject(source, "JSON input has no non-empty 'text' or 'html' field")
+    extra = {k: obj[k] for k in ("title", "published_date", "url") if isinstance(obj.get(k), str)}
+    return RawInput(source=source, path=path, kind=kind, content=body, content_hash=digest,
+                    url=extra.get("url"), extra=extra)
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16 text has NUL bytes by nature
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return controls > len(head) * 0.05
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2000].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head)
+
+
+def decode_bytes(data: bytes, html: bool = False) -> str:
+    """Decode by BOM, UTF-8, the declared charset, then detection; never fails."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if html:
+        m = _DECLARED_CHARSET.search(data[:4096])
+        if m:
+            try:
+                return data.decode(m.group(1).decode("ascii"), errors="replace")
+            except LookupError:
+                pass
+    from charset_normalizer import from_bytes  # only for the rare non-UTF-8 input
+
+    best = from_bytes(data).best()
+    if best is not None and best.encoding:
+        return str(best)
+    return data.decode("cp1252", errors="replace")

@@ -1,0 +1,1 @@
+"""The `ilp` command line: extract, run, evaluate."""

@@ -1,0 +1,3 @@
+from ilp.cli import main
+
+raise SystemExit(main())

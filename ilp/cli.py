@@ -1,0 +1,86 @@
+"""`ilp` commands. Imports are per command so `ilp extract` never loads Dagster."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+DEFAULT_ARTICLES = "raw_articles"
+DEFAULT_DB = "warehouse/ilp.db"
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Print one JSON line per article (CONTRACT.md); error lines for inputs that fail."""
+    from extractors.article import extract_paths
+    from extractors.models import Reject
+    from extractors.reading import list_inputs
+
+    paths = list_inputs(args.paths)
+    missing = [p for p in map(Path, args.paths) if not p.exists()]
+    failed = False
+    out = sys.stdout
+    for p in missing:
+        print(f"ilp extract: no such file or folder: {p}", file=sys.stderr)
+    for item in extract_paths([p for p in paths if p.exists()]):
+        if isinstance(item, Reject):
+            failed = True
+            print(f"ilp extract: {item.source}: {item.reason}", file=sys.stderr)
+            obj = {"source": item.source, "error": item.reason}
+        else:
+            obj = item.to_contract()
+        out.write(json.dumps(obj, ensure_ascii=False, indent=None if args.jsonl else None) + "\n")
+    out.flush()
+    return 1 if failed or missing else 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Materialise every Dagster asset over the articles folder into the warehouse."""
+    from ilp.run import run_pipeline
+
+    return run_pipeline(Path(args.articles), Path(args.db))
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    """Score extraction against gold files with CONTRACT.md's rules."""
+    from extractors.article import extract_paths
+    from extractors.evaluation import format_table, score_predictions
+    from extractors.models import Reject
+    from extractors.reading import list_inputs
+
+    preds = {}
+    for item in extract_paths(list_inputs(args.paths)):
+        if not isinstance(item, Reject):
+            preds[item.article.source] = item.to_contract()
+    report = score_predictions(Path(args.gold), preds)
+    print(format_table(report, details=args.details))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ilp", description="ILP Monitor: facts and rollout events from news.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="print extracted facts as JSON Lines, one article per line",
+                       description=cmd_extract.__doc__)
+    p.add_argument("--jsonl", action="store_true", help="JSON Lines output (the default and only format)")
+    p.add_argument("paths", nargs="+", help="files (.txt, .html, .htm, .json) or folders")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("run", help="run the whole pipeline into the SQLite warehouse", description=cmd_run.__doc__)
+    p.add_argument("--articles", default=DEFAULT_ARTICLES, help=f"input folder (default {DEFAULT_ARTICLES})")
+    p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite warehouse file (default {DEFAULT_DB})")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("evaluate", help="score extraction against gold annotations", description=cmd_evaluate.__doc__)
+    p.add_argument("--gold", required=True, help="folder of gold JSON files")
+    p.add_argument("--details", action="store_true", help="list every miss and extra")
+    p.add_argument("paths", nargs="+", help="the articles the gold files annotate")
+    p.set_defaults(func=cmd_evaluate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args) or 0)
