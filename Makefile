@@ -27,7 +27,8 @@ lint: $(STAMP)
 
 dev: $(STAMP)
 	mkdir -p $(DAGSTER_HOME)
-	DAGSTER_HOME=$(DAGSTER_HOME) ILP_ARTICLES_DIR=$(ARTICLES) ILP_DB=$(DB) $(BIN)/dagster dev
+	cp -n pipelines/dagster.yaml $(DAGSTER_HOME)/dagster.yaml
+	DAGSTER_HOME=$(DAGSTER_HOME) $(BIN)/dagster dev
 
 evaluate: $(STAMP)
 	$(BIN)/ilp evaluate --gold ../shared/gold ../shared/seeds

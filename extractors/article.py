@@ -13,7 +13,7 @@ from extractors.counts import extract_counts
 from extractors.dates import extract_dates
 from extractors.events import extract_events, is_about_ilp
 from extractors.locations import extract_locations
-from extractors.models import ArticleFacts, CleanArticle, DateMention, Reject
+from extractors.models import ArticleFacts, CleanArticle, DateMention, ParsedArticle, Reject
 from extractors.nlp import get_nlp, sentence_spans
 from extractors.people import extract_people
 from extractors.reading import read_input
@@ -22,28 +22,63 @@ BATCH_SIZE = 64
 
 
 def extract_articles(articles: Iterable[CleanArticle]) -> Iterator[ArticleFacts]:
-    """Facts for each clean article, in order; spaCy runs over them in batches."""
+    """Facts and events for each clean article, in order; spaCy runs over them in batches."""
+    for parsed in parse_articles(articles):
+        yield assemble_events(parsed)
+
+
+def parse_articles(articles: Iterable[CleanArticle]) -> Iterator[ParsedArticle]:
+    """Dates, counts, people and places of each article (no events yet), in order."""
     nlp = get_nlp()
     pairs = ((a.text, a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
-        yield extract_from_doc(article, sentence_spans(doc))
+        yield parse_doc(article, sentence_spans(doc))
 
 
-def extract_from_doc(article: CleanArticle, sentences: list[tuple[int, int]]) -> ArticleFacts:
+def parse_doc(article: CleanArticle, sentences: list[tuple[int, int]]) -> ParsedArticle:
     text = article.text
     evidence = _sentence_lookup(text, sentences)
-    dates = [DateMention(d.text, d.start, d.end, d.char_start, d.char_end, evidence(d.char_start))
-             for d in extract_dates(text, article.published_date)]
+    dates = [
+        DateMention(d.text, d.start, d.end, d.char_start, d.char_end, evidence(d.char_start))
+        for d in extract_dates(text, article.published_date)
+    ]
     places = extract_locations(text)
     counts = extract_counts(text, sentences, places.region_in, places.main_region)
-    place_words = places.facility_names | {loc.name for loc in places.locations} | {
-        loc.text for loc in places.locations}
+    place_words = (
+        places.facility_names | {loc.name for loc in places.locations} | {loc.text for loc in places.locations}
+    )
     people = extract_people(text, place_words)
-    ilp = is_about_ilp(text)
-    events = extract_events(text, sentences, dates, counts, places, people) if ilp else []
-    return ArticleFacts(article=article, is_ilp=ilp, dates=tuple(dates), facility_counts=tuple(counts),
-                        people=tuple(people), locations=tuple(places.locations), events=tuple(events),
-                        main_region=places.main_region)
+    return ParsedArticle(
+        article=article,
+        sentences=tuple(sentences),
+        dates=tuple(dates),
+        facility_counts=tuple(counts),
+        people=tuple(people),
+        places=places,
+        is_ilp=is_about_ilp(text),
+    )
+
+
+def assemble_events(parsed: ParsedArticle) -> ArticleFacts:
+    """Rollout events from a parsed article's facts; an article not about ILP has none."""
+    places = parsed.places
+    events = (
+        extract_events(
+            parsed.article.text, parsed.sentences, parsed.dates, parsed.facility_counts, places, parsed.people
+        )
+        if parsed.is_ilp
+        else []
+    )
+    return ArticleFacts(
+        article=parsed.article,
+        is_ilp=parsed.is_ilp,
+        dates=parsed.dates,
+        facility_counts=parsed.facility_counts,
+        people=parsed.people,
+        locations=tuple(places.locations),
+        events=tuple(events),
+        main_region=places.main_region,
+    )
 
 
 def _sentence_lookup(text: str, sentences: list[tuple[int, int]]):
@@ -52,6 +87,7 @@ def _sentence_lookup(text: str, sentences: list[tuple[int, int]]):
             if s <= pos < e:
                 return text[s:e]
         return ""
+
     return find
 
 

@@ -61,8 +61,15 @@ def clean(raw: RawInput) -> CleanArticle | Reject:
         title = first_line_title
     if len(text) < 40 or len(re.findall(r"\w+", text)) < 8:
         return Reject(raw.source, "no article body found (under 8 words after removing page chrome)")
-    return CleanArticle(source=raw.source, article_id=article_id_for(text), text=text, title=title,
-                        published_date=published, url=url, content_hash=raw.content_hash)
+    return CleanArticle(
+        source=raw.source,
+        article_id=article_id_for(text),
+        text=text,
+        title=title,
+        published_date=published,
+        url=url,
+        content_hash=raw.content_hash,
+    )
 
 
 def clean_lines(lines: list[str]) -> tuple[str, str | None, str | None]:
@@ -127,8 +134,12 @@ def _html_main_text(html: str) -> tuple[str, dict[str, str]]:
     meta: dict[str, str] = {}
     body = ""
     try:
-        body = trafilatura.extract(html, include_comments=False, include_tables=False,
-                                   favor_precision=True, deduplicate=True) or ""
+        body = (
+            trafilatura.extract(
+                html, include_comments=False, include_tables=False, favor_precision=True, deduplicate=True
+            )
+            or ""
+        )
     except Exception:  # trafilatura raises on some malformed pages; fall back below
         body = ""
     try:
@@ -146,8 +157,13 @@ def _html_main_text(html: str) -> tuple[str, dict[str, str]]:
             meta["title"] = h1.get_text(" ", strip=True)
         elif soup.title and soup.title.string:
             meta["title"] = soup.title.string.strip()
-        for attrs in ({"property": "article:published_time"}, {"name": "pubdate"}, {"itemprop": "datePublished"},
-                      {"name": "date"}, {"property": "og:published_time"}):
+        for attrs in (
+            {"property": "article:published_time"},
+            {"name": "pubdate"},
+            {"itemprop": "datePublished"},
+            {"name": "date"},
+            {"property": "og:published_time"},
+        ):
             tag = soup.find("meta", attrs=attrs)
             if tag and tag.get("content"):
                 meta["date"] = str(tag["content"])

@@ -118,6 +118,19 @@ def _public(obj: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
+class ParsedArticle:
+    """An article's facts before events are assembled from them (the stage between the two)."""
+
+    article: CleanArticle
+    sentences: tuple[tuple[int, int], ...]
+    dates: tuple[DateMention, ...]
+    facility_counts: tuple[FacilityCount, ...]
+    people: tuple[Person, ...]
+    places: Any  # extractors.locations.LocationResult: deduplicated locations plus every mention
+    is_ilp: bool
+
+
+@dataclass(frozen=True)
 class Reject:
     """An input that could not be turned into an article, and why."""
 

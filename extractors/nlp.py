@@ -18,8 +18,34 @@ if TYPE_CHECKING:
 
 # An abbreviation whose period does not end a sentence.
 _ABBREVIATIONS = {a.lower().rstrip(".") for a in (*DEGREE_TOKENS, *HONORIFICS)} | {
-    "no", "nomor", "kab", "kec", "kel", "ds", "jl", "prov", "pemkab", "tgl", "dll", "dsb", "dkk", "a.n", "u.p",
-    "bpk", "ibu", "sdr", "st", "mr", "mrs", "ir", "drs", "dra", "hj", "h", "prof", "kh",
+    "no",
+    "nomor",
+    "kab",
+    "kec",
+    "kel",
+    "ds",
+    "jl",
+    "prov",
+    "pemkab",
+    "tgl",
+    "dll",
+    "dsb",
+    "dkk",
+    "a.n",
+    "u.p",
+    "bpk",
+    "ibu",
+    "sdr",
+    "st",
+    "mr",
+    "mrs",
+    "ir",
+    "drs",
+    "dra",
+    "hj",
+    "h",
+    "prof",
+    "kh",
 }
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?]*[\"”’')\]]*\s*$")
@@ -30,7 +56,7 @@ def sentence_starts(text: str) -> list[int]:
     starts = [0]
     for m in _SENTENCE_END.finditer(text):
         if m.group().strip() and m.group()[0] == ".":
-            w = _WORD_BEFORE.search(text[max(0, m.start() - 30):m.end()])
+            w = _WORD_BEFORE.search(text[max(0, m.start() - 30) : m.end()])
             word = (w.group(1) if w else "").lower().rstrip(".")
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
@@ -41,8 +67,11 @@ def sentence_starts(text: str) -> list[int]:
 def _segment(doc: Doc) -> Doc:
     starts = set(sentence_starts(doc.text))
     for token in doc:
-        token.is_sent_start = token.i == 0 or token.idx in starts or (
-            token.i > 0 and "\n" in doc[token.i - 1].text and not token.is_space)
+        token.is_sent_start = (
+            token.i == 0
+            or token.idx in starts
+            or (token.i > 0 and "\n" in doc[token.i - 1].text and not token.is_space)
+        )
     return doc
 
 

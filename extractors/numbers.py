@@ -8,16 +8,26 @@ from __future__ import annotations
 import re
 
 UNITS: dict[str, int] = {
-    "nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
-    "delapan": 8, "sembilan": 9,
+    "nol": 0,
+    "satu": 1,
+    "dua": 2,
+    "tiga": 3,
+    "empat": 4,
+    "lima": 5,
+    "enam": 6,
+    "tujuh": 7,
+    "delapan": 8,
+    "sembilan": 9,
 }
 TEENS: dict[str, int] = {"sepuluh": 10, "sebelas": 11}
 SCALES: dict[str, int] = {"puluh": 10, "ratus": 100, "ribu": 1000, "juta": 1_000_000}
 PREFIXED: dict[str, int] = {"seratus": 100, "seribu": 1000, "sejuta": 1_000_000}
 
 _UNIT_ALT = "satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
-_ATOM = (rf"(?:sepuluh|sebelas|seratus|seribu|sejuta|(?:{_UNIT_ALT})(?:\s+(?:belas|puluh|ratus|ribu|juta))?"
-         r"|se(?:belas|puluh|ratus|ribu|juta))")
+_ATOM = (
+    rf"(?:sepuluh|sebelas|seratus|seribu|sejuta|(?:{_UNIT_ALT})(?:\s+(?:belas|puluh|ratus|ribu|juta))?"
+    r"|se(?:belas|puluh|ratus|ribu|juta))"
+)
 # A number written in words: one or more atoms ("dua puluh lima", "seratus dua puluh").
 NUMBER_WORDS = rf"(?:{_ATOM}(?:\s+{_ATOM})*)"
 # Digits, with "." or "," as a thousands separator ("1.245").

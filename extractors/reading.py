@@ -24,8 +24,13 @@ def list_inputs(paths: list[str] | list[Path]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
-                              and not f.name.startswith(".")))
+            out.extend(
+                sorted(
+                    f
+                    for f in p.rglob("*")
+                    if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith(".")
+                )
+            )
         else:
             out.append(p)
     return out
@@ -77,8 +82,9 @@ def _from_json(source: str, path: str, text: str, digest: str) -> RawInput | Rej
     if not isinstance(body, str) or not body.strip():
         return Reject(source, "JSON input has no non-empty 'text' or 'html' field")
     extra = {k: obj[k] for k in ("title", "published_date", "url") if isinstance(obj.get(k), str)}
-    return RawInput(source=source, path=path, kind=kind, content=body, content_hash=digest,
-                    url=extra.get("url"), extra=extra)
+    return RawInput(
+        source=source, path=path, kind=kind, content=body, content_hash=digest, url=extra.get("url"), extra=extra
+    )
 
 
 def _looks_binary(data: bytes) -> bool:

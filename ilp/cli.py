@@ -44,8 +44,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
     """Score extraction against gold files with CONTRACT.md's rules."""
-    from extractors.article import extract_paths
     from extractors.evaluation import format_table, score_predictions
+
+    from extractors.article import extract_paths
     from extractors.models import Reject
     from extractors.reading import list_inputs
 
@@ -62,8 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ilp", description="ILP Monitor: facts and rollout events from news.")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("extract", help="print extracted facts as JSON Lines, one article per line",
-                       description=cmd_extract.__doc__)
+    p = sub.add_parser(
+        "extract", help="print extracted facts as JSON Lines, one article per line", description=cmd_extract.__doc__
+    )
     p.add_argument("--jsonl", action="store_true", help="JSON Lines output (the default and only format)")
     p.add_argument("paths", nargs="+", help="files (.txt, .html, .htm, .json) or folders")
     p.set_defaults(func=cmd_extract)

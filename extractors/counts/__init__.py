@@ -19,13 +19,17 @@ __all__ = ["extract_counts"]
 _F = re.IGNORECASE
 _FACILITY = "|".join(f"(?P<f{i}>{rx})" for i, (rx, _) in enumerate(FACILITY_TERMS))
 _NUMBER_THEN_FACILITY = re.compile(
-    rf"\b(?P<num>{NUMBER})\s+(?:{COUNTERS}\s+)?(?:(?:jaringan|fasilitas|fasyankes)\s+)?(?:{_FACILITY})\b", _F)
+    rf"\b(?P<num>{NUMBER})\s+(?:{COUNTERS}\s+)?(?:(?:jaringan|fasilitas|fasyankes)\s+)?(?:{_FACILITY})\b", _F
+)
 _FACILITY_THEN_NUMBER = re.compile(
     rf"\b(?:{_FACILITY})\s+(?:yang\s+\w+\s+)?(?:sebanyak|berjumlah|mencapai|sejumlah|ada)\s+(?P<num>{NUMBER})"
-    rf"(?:\s+{COUNTERS})?\b", _F)
+    rf"(?:\s+{COUNTERS})?\b",
+    _F,
+)
 _ANAPHOR = re.compile(rf"\b(?:sebanyak\s+|sekitar\s+)?(?P<num>{NUMBER})\s+(?:di\s*antaranya|diantaranya)\b", _F)
-_PERCENT_AFTER = re.compile(r"\s*(?:,|atau|\(|yakni|sekitar)?\s*(?:sekitar\s+)?(?P<pct>\d{1,3}(?:[.,]\d+)?)\s*(?:persen|%)",
-                            _F)
+_PERCENT_AFTER = re.compile(
+    r"\s*(?:,|atau|\(|yakni|sekitar)?\s*(?:sekitar\s+)?(?P<pct>\d{1,3}(?:[.,]\d+)?)\s*(?:persen|%)", _F
+)
 _CUES = [(status, re.compile(rf"\b(?:{rx})\b", _F)) for status, rx in STATUS_CUES.items()]
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:sementara|sedangkan|namun|tetapi)\b", _F)
 
@@ -37,9 +41,12 @@ def _facility_type(m: re.Match[str]) -> str:
     raise ValueError("no facility group matched")
 
 
-def extract_counts(text: str, sentences: list[tuple[int, int]],
-                   region_in: Callable[[int, int], str | None] | None = None,
-                   main_region: str | None = None) -> list[FacilityCount]:
+def extract_counts(
+    text: str,
+    sentences: list[tuple[int, int]],
+    region_in: Callable[[int, int], str | None] | None = None,
+    main_region: str | None = None,
+) -> list[FacilityCount]:
     """Every stated number of health facilities, sentence by sentence."""
     out: list[FacilityCount] = []
     for s_start, s_end in sentences:
@@ -67,35 +74,52 @@ def _counts_in_sentence(sentence: str, offset: int, region: str | None) -> list[
         hits.append((m.start(), m.end(), value, before[-1][3], m.start("num"), m.end("num")))
     hits.sort()
     counts = []
-    for start, end, value, kind, num_start, num_end in hits:
+    for start, end, value, kind, num_start, _num_end in hits:
         status = _status(sentence, num_start, end)
         of_total = _of_total(sentence, start, value, kind, hits)
-        if of_total is not None and status == "total" and not re.search(r"dari\s+(?:total\s+)?$",
-                                                                        sentence[max(0, start - 12):start], _F):
+        if (
+            of_total is not None
+            and status == "total"
+            and not re.search(r"dari\s+(?:total\s+)?$", sentence[max(0, start - 12) : start], _F)
+        ):
             status = "unspecified"
         pct = _PERCENT_AFTER.match(sentence, end)
         percent = float(pct["pct"].replace(",", ".")) if pct else None
-        counts.append(FacilityCount(
-            facility_type=kind, count=value, status=status, text=sentence[start:end],
-            char_start=offset + start, char_end=offset + end, of_total=of_total, percent=percent,
-            location_code=region, sentence=sentence))
+        counts.append(
+            FacilityCount(
+                facility_type=kind,
+                count=value,
+                status=status,
+                text=sentence[start:end],
+                char_start=offset + start,
+                char_end=offset + end,
+                of_total=of_total,
+                percent=percent,
+                location_code=region,
+                sentence=sentence,
+            )
+        )
     return counts
 
 
 def _is_not_a_count(sentence: str, num_start: int, num: str) -> bool:
-    before = sentence[max(0, num_start - 12):num_start].lower()
+    before = sentence[max(0, num_start - 12) : num_start].lower()
     if num.lower() == "satu" and before.rstrip().endswith("salah"):
         return True
     if re.search(r"(?:nomor|no\.?|ke-?)\s*$", before):
         return True
     # "Puskesmas Ketapang 2 ..." : a digit right after a capitalised name word is part of the name.
-    return bool(num.isdigit() and re.search(r"[A-Z][a-z]+\s+$", sentence[max(0, num_start - 20):num_start])
-                and re.search(r"(?:puskesmas|pustu|posyandu)\s+[A-Z][a-z]+\s+$",
-                              sentence[max(0, num_start - 40):num_start], _F))
+    return bool(
+        num.isdigit()
+        and re.search(r"[A-Z][a-z]+\s+$", sentence[max(0, num_start - 20) : num_start])
+        and re.search(
+            r"(?:puskesmas|pustu|posyandu)\s+[A-Z][a-z]+\s+$", sentence[max(0, num_start - 40) : num_start], _F
+        )
+    )
 
 
 def _status(sentence: str, num_start: int, end: int) -> str:
-    before = sentence[max(0, num_start - 14):num_start]
+    before = sentence[max(0, num_start - 14) : num_start]
     if re.search(r"\bdari\s+(?:total\s+)?$", before, _F):
         return "total"
     cues = [(status, m) for status, rx in _CUES for m in rx.finditer(sentence)]
@@ -104,10 +128,10 @@ def _status(sentence: str, num_start: int, end: int) -> str:
     best, best_score = "unspecified", 10**9
     for status, m in cues:
         if m.start() >= end:
-            gap = sentence[end:m.start()]
+            gap = sentence[end : m.start()]
             distance = m.start() - end
         elif m.end() <= num_start:
-            gap = sentence[m.end():num_start]
+            gap = sentence[m.end() : num_start]
             distance = num_start - m.end()
         else:
             continue
@@ -117,14 +141,15 @@ def _status(sentence: str, num_start: int, end: int) -> str:
     return best
 
 
-def _of_total(sentence: str, start: int, value: int, kind: str, hits: list[tuple[int, int, int, str, int, int]]
-              ) -> int | None:
+def _of_total(
+    sentence: str, start: int, value: int, kind: str, hits: list[tuple[int, int, int, str, int, int]]
+) -> int | None:
     """The total a count is part of: 'dari total 152 pustu, sebanyak 43', '43 dari 152 pustu'."""
     for s, e, other, other_kind, *_ in hits:
         if other_kind != kind or other <= value:
             continue
         between = sentence[e:start] if e <= start else sentence[start:s]
-        lead = sentence[max(0, s - 14):s]
+        lead = sentence[max(0, s - 14) : s]
         if e <= start and re.search(r"\bdari\s+(?:total\s+)?$", lead, _F) and len(between) < 60:
             return other
         if s > start and re.fullmatch(r"\s*\S*\s*dari\s+(?:total\s+)?", sentence[start:s][-20:], _F):

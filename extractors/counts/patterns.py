@@ -19,9 +19,9 @@ STATUS_CUES: dict[str, str] = {
     "pilot": r"percontohan|pilot(?:ing)?|lokus|uji\s+coba|proyek\s+rintisan|role\s+model",
     "target": r"ditargetkan|target(?:nya)?|akan|direncanakan|rencananya|menyusul|bertahap",
     "participating": r"mengikuti|ikuti|diikuti|melibatkan|dilibatkan|dihadiri|menghadiri|peserta|berpartisipasi"
-                     r"|terlibat|studi\s+banding|kaji\s+banding|diundang|hadir",
+    r"|terlibat|studi\s+banding|kaji\s+banding|diundang|hadir",
     "implementing": r"menerapkan|diterapkan|menjalankan|dijalankan|melaksanakan|dilaksanakan|mengimplementasikan"
-                    r"|diimplementasikan|telah|sudah|berjalan|ber-?ILP|terintegrasi|beralih|bertransformasi",
+    r"|diimplementasikan|telah|sudah|berjalan|ber-?ILP|terintegrasi|beralih|bertransformasi",
     "total": r"dari\s+total|total|terdapat|memiliki|mempunyai|berjumlah|jumlah|seluruh|ditopang|didukung\s+oleh"
-             r"|terdiri\s+(?:atas|dari)|tersebar|tersedia|ada",
+    r"|terdiri\s+(?:atas|dari)|tersebar|tersedia|ada",
 }

@@ -81,11 +81,14 @@ def _rule(pattern: str) -> Callable[[_Builder], _Builder]:
     def register(fn: _Builder) -> _Builder:
         RULES.append((re.compile(pattern, _F), fn))
         return fn
+
     return register
 
 
-@_rule(rf"\b{_TGL}(?P<d1>{DAY})\s+(?P<m1>{MONTH})(?:\s+(?P<y1>{YEAR}))?{RANGE_SEP}(?P<d2>{DAY})\s+(?P<m2>{MONTH})"
-       rf"(?:\s+(?P<y2>{YEAR}))?\b")
+@_rule(
+    rf"\b{_TGL}(?P<d1>{DAY})\s+(?P<m1>{MONTH})(?:\s+(?P<y1>{YEAR}))?{RANGE_SEP}(?P<d2>{DAY})\s+(?P<m2>{MONTH})"
+    rf"(?:\s+(?P<y2>{YEAR}))?\b"
+)
 def _cross_month_range(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     y2 = _year_or_default(m["y2"], ctx)
     y1 = int(m["y1"]) if m["y1"] else y2
@@ -95,8 +98,10 @@ def _cross_month_range(m: re.Match[str], ctx: _Context) -> tuple[str, str] | Non
     return (a, b) if a and b and a <= b else None
 
 
-@_rule(rf"\b{_TGL}(?P<d1>{DAY})(?:{RANGE_SEP}|\s+(?:dan|&)\s+)(?P<d2>{DAY})\s+(?P<m>{MONTH})"
-       rf"(?:\s*,?\s+(?P<y>{YEAR}))?\b")
+@_rule(
+    rf"\b{_TGL}(?P<d1>{DAY})(?:{RANGE_SEP}|\s+(?:dan|&)\s+)(?P<d2>{DAY})\s+(?P<m>{MONTH})"
+    rf"(?:\s*,?\s+(?P<y>{YEAR}))?\b"
+)
 def _day_range(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     y = _year_or_default(m["y"], ctx)
     if y is None:
@@ -212,12 +217,12 @@ def _relative_period(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
 
 def _is_decree_number(text: str, start: int) -> bool:
     """'Nomor 84 Tahun 2026' is a decree's number, not a date."""
-    return re.search(DECREE_BEFORE, text[max(0, start - 40):start], _F) is not None
+    return re.search(DECREE_BEFORE, text[max(0, start - 40) : start], _F) is not None
 
 
 def _not_a_time_or_money(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - 4):start]
-    after = text[end:end + 3]
+    before = text[max(0, start - 4) : start]
+    after = text[end : end + 3]
     return not re.search(r"(?:rp\.?\s*|\$)$", before, _F) and not re.match(r"[:.]\d", after)
 
 
@@ -242,8 +247,10 @@ def extract_dates(text: str, published_date: str | None = None) -> list[DateMent
             taken.append((s, e))
             hits.append(_Hit(s, e, value[0], value[1]))
     hits.sort(key=lambda h: h.start)
-    return [DateMention(text=text[h.start:h.end], start=h.iso_start, end=h.iso_end,
-                        char_start=h.start, char_end=h.end) for h in hits]
+    return [
+        DateMention(text=text[h.start : h.end], start=h.iso_start, end=h.iso_end, char_start=h.start, char_end=h.end)
+        for h in hits
+    ]
 
 
 def _dominant_year(text: str) -> int | None:

@@ -40,9 +40,14 @@ def is_about_ilp(text: str) -> bool:
     return _ILP.search(text) is not None
 
 
-def extract_events(text: str, sentences: Sequence[tuple[int, int]], dates: Sequence[DateMention],
-                   counts: Sequence[FacilityCount], locations: LocationResult,
-                   people: Sequence[Person] = ()) -> list[Event]:
+def extract_events(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    dates: Sequence[DateMention],
+    counts: Sequence[FacilityCount],
+    locations: LocationResult,
+    people: Sequence[Person] = (),
+) -> list[Event]:
     events: list[Event] = []
     for s_start, s_end in sentences:
         sentence = text[s_start:s_end]
@@ -55,18 +60,34 @@ def extract_events(text: str, sentences: Sequence[tuple[int, int]], dates: Seque
         spans = _event_dates(dates, s_start, s_end) or _decree_year(sentence)
         facility = _facility(sentence, s_start, locations)
         region = _region(sentence, s_start, s_end, locations)
-        actors = tuple(dict.fromkeys(
-            [m.group().strip() for m in _ORG.finditer(sentence)] +
-            [p.name for p in people if s_start <= p.char_start < s_end]))
+        actors = tuple(
+            dict.fromkeys(
+                [m.group().strip() for m in _ORG.finditer(sentence)]
+                + [p.name for p in people if s_start <= p.char_start < s_end]
+            )
+        )
         for event_type in found:
-            belongs = tuple(i for i in sent_counts if event_type in ("coverage_report", "pilot_designation")
-                            or counts[i].status == "participating")
+            belongs = tuple(
+                i
+                for i in sent_counts
+                if event_type in ("coverage_report", "pilot_designation") or counts[i].status == "participating"
+            )
             for start, end in spans or [(None, None)]:
-                events.append(Event(
-                    event_type=event_type, evidence=sentence, char_start=s_start, char_end=s_end, start=start,
-                    end=end, facility=facility.name if facility else None,
-                    facility_type=facility.type if facility else None, location_code=region, actors=actors,
-                    counts=belongs))
+                events.append(
+                    Event(
+                        event_type=event_type,
+                        evidence=sentence,
+                        char_start=s_start,
+                        char_end=s_end,
+                        start=start,
+                        end=end,
+                        facility=facility.name if facility else None,
+                        facility_type=facility.type if facility else None,
+                        location_code=region,
+                        actors=actors,
+                        counts=belongs,
+                    )
+                )
     return _merge(events)
 
 

@@ -6,34 +6,40 @@ from __future__ import annotations
 # mention ("studi banding ini menjadi penyemangat") refers back to one already reported.
 ACTIVITY_TRIGGERS: dict[str, str] = {
     "launch": r"peluncuran|diluncurkan|meluncurkan|launching|di-?launching|kick[- ]?off|pencanangan|dicanangkan"
-              r"|mencanangkan|diresmikan|meresmikan|peresmian|(?:sudah|telah|baru)?\s*mulai\s+(?:sejak|pada|dilaksanakan"
-              r"|diterapkan|menerapkan|menjalankan|dijalankan|diimplementasikan)|dimulai",
+    r"|mencanangkan|diresmikan|meresmikan|peresmian|(?:sudah|telah|baru)?\s*mulai\s+(?:sejak|pada|dilaksanakan"
+    r"|diterapkan|menerapkan|menjalankan|dijalankan|diimplementasikan)|dimulai",
     "study_visit": r"studi\s+banding|kaji\s+banding|kunjungan\s+belajar|studi\s+tiru|benchmarking|kunjungan\s+kerja",
     "socialization": r"sosialisasi|menyosialisasikan|mensosialisasikan|disosialisasikan",
     "training": r"pelatihan|bimtek|bimbingan\s+teknis|workshop|peningkatan\s+kapasitas|in[- ]house\s+training"
-                r"|orientasi\s+(?:tenaga|petugas|kader)",
+    r"|orientasi\s+(?:tenaga|petugas|kader)",
     "coordination_meeting": r"(?-i:FGD)|focus\s+group\s+discussion|forum\s+group\s+discussion|rapat\s+koordinasi"
-                            r"|(?-i:Rakor)|rakor\b|lokakarya|lokmin|pertemuan\s+koordinasi|rapat\s+lintas\s+sektor",
+    r"|(?-i:Rakor)|rakor\b|lokakarya|lokmin|pertemuan\s+koordinasi|rapat\s+lintas\s+sektor",
     "best_practice_sharing": r"praktik\s+baik(?:nya)?|praktek\s+baik(?:nya)?|best\s+practices?|berbagi\s+pengalaman",
     "monitoring_evaluation": r"monev|monitoring|evaluasi|pendampingan|supervisi|asistensi|visitasi|pemantauan\s+dan"
-                             r"\s+evaluasi",
+    r"\s+evaluasi",
 }
 # Statements stand on their own: a designation, a decree, money, an award.
 STATEMENT_TRIGGERS: dict[str, str] = {
     "pilot_designation": r"lokasi\s+percontohan|percontohan|pilot\s+project|proyek\s+percontohan|piloting|lokus",
     "funding": r"hibah|dukungan\s+dana|pendanaan|anggaran|(?-i:DAK|BOK)|dana\s+alokasi",
     "policy": r"(?:surat\s+keputusan|(?-i:SK)|peraturan\s+(?:bupati|wali\s*kota|gubernur|menteri(?:\s+kesehatan)?)"
-              r"|(?-i:Perbup|Perwali|Pergub|Permenkes|Kepmenkes)|keputusan\s+menteri|surat\s+edaran)"
-              r"(?=[^.]{0,80}\b(?:nomor|no\.))",
+    r"|(?-i:Perbup|Perwali|Pergub|Permenkes|Kepmenkes)|keputusan\s+menteri|surat\s+edaran)"
+    r"(?=[^.]{0,80}\b(?:nomor|no\.))",
     "award": r"penghargaan|juara|award|apresiasi\s+terbaik",
 }
-ACTIVITY_VERBS = (r"melaksanakan|dilaksanakan|menggelar|digelar|mengadakan|diadakan|menyelenggarakan"
-                  r"|diselenggarakan|mengikuti|diikuti|ikuti|melakukan|dilakukan|berlangsung|menghadiri|bertempat"
-                  r"|melangsungkan|dibuka|membuka|berkunjung|mengunjungi|membagikan|berbagi|memaparkan|dilaunching"
-                  r"|diluncurkan|meluncurkan|diresmikan|meresmikan|dicanangkan|mencanangkan|mulai")
+ACTIVITY_VERBS = (
+    r"melaksanakan|dilaksanakan|menggelar|digelar|mengadakan|diadakan|menyelenggarakan"
+    r"|diselenggarakan|mengikuti|diikuti|ikuti|melakukan|dilakukan|berlangsung|menghadiri|bertempat"
+    r"|melangsungkan|dibuka|membuka|berkunjung|mengunjungi|membagikan|berbagi|memaparkan|dilaunching"
+    r"|diluncurkan|meluncurkan|diresmikan|meresmikan|dicanangkan|mencanangkan|mulai"
+)
 DEMONSTRATIVE_AFTER = r"\s*(?:\([^)]*\)\s*)?(?:ini|tersebut|itu)\b"
-ILP_TERMS = (r"(?-i:\bILP\b)|integrasi\s+(?:layanan|pelayanan)\s+(?:kesehatan\s+)?primer"
-             r"|transformasi\s+(?:layanan|pelayanan)\s+(?:kesehatan\s+)?primer|layanan\s+primer\s+terintegrasi")
-ORGANIZATIONS = (r"(?:Dinas\s+Kesehatan|Dinkes|Pemerintah\s+(?:Kabupaten|Kota|Provinsi)|Pemkab|Pemkot|Pemprov"
-                 r"|Kementerian\s+Kesehatan|Kemenkes|BPJS\s+Kesehatan|Global\s+Fund|(?-i:WHO|UNICEF|USAID)"
-                 r"|Puskesmas)(?:\s+(?:Kabupaten|Kota|Provinsi))?(?:\s+[A-Z][\w'’-]*){0,3}")
+ILP_TERMS = (
+    r"(?-i:\bILP\b)|integrasi\s+(?:layanan|pelayanan)\s+(?:kesehatan\s+)?primer"
+    r"|transformasi\s+(?:layanan|pelayanan)\s+(?:kesehatan\s+)?primer|layanan\s+primer\s+terintegrasi"
+)
+ORGANIZATIONS = (
+    r"(?:Dinas\s+Kesehatan|Dinkes|Pemerintah\s+(?:Kabupaten|Kota|Provinsi)|Pemkab|Pemkot|Pemprov"
+    r"|Kementerian\s+Kesehatan|Kemenkes|BPJS\s+Kesehatan|Global\s+Fund|(?-i:WHO|UNICEF|USAID)"
+    r"|Puskesmas)(?:\s+(?:Kabupaten|Kota|Provinsi))?(?:\s+[A-Z][\w'’-]*){0,3}"
+)

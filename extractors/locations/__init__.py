@@ -29,16 +29,20 @@ __all__ = ["extract_locations", "LocationResult", "Mention"]
 _TOKEN = r"(?:[A-Z][\w'’-]*|\d{1,2}(?![\d.,/])|[IVX]{1,4}\b)"
 _RUN = re.compile(rf"{_TOKEN}(?:[ ]{_TOKEN})*")
 _TYPED = re.compile(
-    r"\b(?P<type>" + "|".join(f"(?:{p})" for p, _ in TYPE_WORDS) + r")(?![\w.])\.?[ ]+(?P<name>" +
-    rf"{_TOKEN}(?:[ ]{_TOKEN})*)"
+    r"\b(?P<type>"
+    + "|".join(f"(?:{p})" for p, _ in TYPE_WORDS)
+    + r")(?![\w.])\.?[ ]+(?P<name>"
+    + rf"{_TOKEN}(?:[ ]{_TOKEN})*)"
 )
 _TYPE_OF = [(re.compile(rf"^(?:{p})$"), t) for p, t in TYPE_WORDS]
 _CAP_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*)*")
 _VENUE = re.compile(
-    rf"\b(?:di|bertempat\s+di)\s+(?P<venue>(?:{VENUE_HEADS})(?:[ ][A-Z][\w'’-]*){{1,5}}|[A-Z]{{2,}}(?:[ ][A-Z]{{2,}})+)\b"
+    rf"\b(?:di|bertempat\s+di)\s+"
+    rf"(?P<venue>(?:{VENUE_HEADS})(?:[ ][A-Z][\w'’-]*){{1,5}}|[A-Z]{{2,}}(?:[ ][A-Z]{{2,}})+)\b"
 )
-_DEGREE_START = re.compile(r"\s*,?\s*(?:" + "|".join(re.escape(d) for d in sorted(DEGREE_TOKENS, key=len, reverse=True))
-                           + r")(?![\w])")
+_DEGREE_START = re.compile(
+    r"\s*,?\s*(?:" + "|".join(re.escape(d) for d in sorted(DEGREE_TOKENS, key=len, reverse=True)) + r")(?![\w])"
+)
 _DEGREE_SET = {d.rstrip(".") for d in DEGREE_TOKENS}
 _NUMBER_BEFORE = re.compile(r"(?:\d+|" + NUMBER_WORDS + r")\s+$", re.IGNORECASE)
 _SPEECH_AFTER = re.compile(r"\s+(?:" + "|".join(SPEECH_VERBS) + r")\b")
@@ -101,14 +105,14 @@ def extract_locations(text: str) -> LocationResult:
     while (m := _TYPED.search(text, pos)) is not None:
         pos = m.start("name")  # the name may itself start a typed place: "Puskesmas Kecamatan Darul Kamal"
         kind = _type_of(m["type"])
-        if kind in FACILITY_TYPES and _NUMBER_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+        if kind in FACILITY_TYPES and _NUMBER_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
             continue  # "4 PKM studi banding": a count of facilities, not one named facility
         name = _trim_name(m["name"])
         if not name:
             continue
         start = m.start("name")
         end = start + len(name)
-        after = text[end:end + 40]
+        after = text[end : end + 40]
         clean = not (re.match(r"[ ][A-Z]", after) or _DEGREE_START.match(after))
         raw.append((m.start(), end, name, kind, clean))
 
@@ -148,7 +152,7 @@ def extract_locations(text: str) -> LocationResult:
 
     context = _context_codes(mentions)
     for start, end, name, kind in pending_local:
-        if kind == "kecamatan" and start < len(text) and text[start:start + 5] == "Camat":
+        if kind == "kecamatan" and start < len(text) and text[start : start + 5] == "Camat":
             region = gaz.lookup(name, "kecamatan", context)
             if region is None:
                 continue
@@ -163,8 +167,12 @@ def extract_locations(text: str) -> LocationResult:
     for m in _VENUE.finditer(text):
         s, e = m.span("venue")
         venue = m["venue"]
-        if any(s < te and ts < e for ts, te in taken) or gaz.resolve_alias(venue) or venue.isupper() and \
-                len(venue) <= 4:
+        if (
+            any(s < te and ts < e for ts, te in taken)
+            or gaz.resolve_alias(venue)
+            or venue.isupper()
+            and len(venue) <= 4
+        ):
             continue
         mentions.append(Mention(venue, "venue", None, s, e))
         taken.append((s, e))
@@ -245,8 +253,11 @@ def _settle_facility_names(text: str, raw: list[tuple[int, int, str, str, bool]]
         name_start = end - len(name)
         # A known longer name written in other case ("Darul kamal") extends this one.
         for k in known:
-            if len(k) > len(name) and text[name_start:name_start + len(k)].lower() == k.lower() and \
-                    not re.match(r"\w", text[name_start + len(k):name_start + len(k) + 1]):
+            if (
+                len(k) > len(name)
+                and text[name_start : name_start + len(k)].lower() == k.lower()
+                and not re.match(r"\w", text[name_start + len(k) : name_start + len(k) + 1])
+            ):
                 name, end = k, name_start + len(k)
                 clean = True
                 break
@@ -254,7 +265,9 @@ def _settle_facility_names(text: str, raw: list[tuple[int, int, str, str, bool]]
             prefix = next((k for k in known if len(k) < len(name) and name.lower().startswith(k.lower() + " ")), None)
             if prefix:
                 name, end = prefix, name_start + len(prefix)
-            elif " " in name and (_DEGREE_START.match(text[end:end + 30]) or _SPEECH_AFTER.match(text[end:end + 30])):
+            elif " " in name and (
+                _DEGREE_START.match(text[end : end + 30]) or _SPEECH_AFTER.match(text[end : end + 30])
+            ):
                 first = name.split(" ")[0]
                 name, end = first, name_start + len(first)
         out.append((start, end, text[name_start:end] if text[name_start:end].lower() == name.lower() else name, kind))
@@ -290,6 +303,12 @@ def _dedupe(text: str, mentions: list[Mention]) -> list[Location]:
     for m in mentions:
         key = (m.name.lower(), m.type)
         if key not in seen:
-            seen[key] = Location(name=m.name, type=m.type, code=m.code, text=text[m.char_start:m.char_end],
-                                 char_start=m.char_start, char_end=m.char_end)
+            seen[key] = Location(
+                name=m.name,
+                type=m.type,
+                code=m.code,
+                text=text[m.char_start : m.char_end],
+                char_start=m.char_start,
+                char_end=m.char_end,
+            )
     return list(seen.values())

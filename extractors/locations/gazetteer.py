@@ -65,7 +65,8 @@ class Gazetteer:
                 alias, canonical, kind = line.split("\t")
                 self.aliases[alias] = (canonical, kind)
         self.bare_stoplist = {
-            line.strip() for line in (_DATA / "bare_name_stoplist.txt").read_text(encoding="utf-8").splitlines()
+            line.strip()
+            for line in (_DATA / "bare_name_stoplist.txt").read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")
         }
         self._desa: dict[str, list[Region]] | None = None

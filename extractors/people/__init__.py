@@ -41,8 +41,12 @@ _PLAIN_NAME = re.compile(rf"[ ](?P<name>{_NAME})(?P<deg>{_DEGREES})?(?=[\s,.;:)\
 _HONORIFIC_NAME = re.compile(rf"(?<![\w.])(?P<hon>{_HONORIFIC})(?P<name>{_NAME})(?P<deg>{_DEGREES})?")
 _NAME_DEGREES = re.compile(rf"(?<![\w.])(?P<name>{_NAME})(?P<deg>\s*,\s*(?:{_DEGREE_ALT})\.?(?![\w])(?:{_DEGREES})?)")
 _SPEECH_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
-_SPEECH_THEN_NAME = re.compile(rf"\b(?:{_SPEECH_ALT})\s+(?P<name>{_NAME})(?=\s*[,.;]|\s+(?:di|kepada|saat|ketika|dalam)\b)")
-_NAME_THEN_SPEECH = re.compile(rf"(?:^|(?<=[.,;]\s)|(?<=\n)|(?<=Menurut\s))(?P<name>{_NAME})\s*,?\s+(?:{_SPEECH_ALT})\b")
+_SPEECH_THEN_NAME = re.compile(
+    rf"\b(?:{_SPEECH_ALT})\s+(?P<name>{_NAME})(?=\s*[,.;]|\s+(?:di|kepada|saat|ketika|dalam)\b)"
+)
+_NAME_THEN_SPEECH = re.compile(
+    rf"(?:^|(?<=[.,;]\s)|(?<=\n)|(?<=Menurut\s))(?P<name>{_NAME})\s*,?\s+(?:{_SPEECH_ALT})\b"
+)
 
 
 @dataclass
@@ -65,7 +69,8 @@ def _split_degrees(deg: str | None) -> tuple[str, ...]:
 def _valid_name(name: str) -> bool:
     tokens = name.split(" ")
     return not any(t in NOT_NAMES or t.rstrip(".") in NOT_NAMES for t in tokens) and not all(
-        len(t.rstrip(".")) <= 1 for t in tokens)
+        len(t.rstrip(".")) <= 1 for t in tokens
+    )
 
 
 def _role_end(text: str, start: int, places: set[str]) -> int:
@@ -73,16 +78,22 @@ def _role_end(text: str, start: int, places: set[str]) -> int:
     head = _ROLE_HEAD.match(text, start)
     pos = head.end() if head else start
     expect_place = bool(head) and head.group().split(" ")[-1] in PLACE_SLOT_WORDS
-    while text[pos:pos + 1] == " ":
+    while text[pos : pos + 1] == " ":
         m = _WORD.match(text, pos + 1)
         if m is None:
             break
         word = m.group().rstrip(".,")
         if expect_place:
             expect_place = False
-            place = next((p for p in sorted(places, key=len, reverse=True)
-                          if text[m.start():m.start() + len(p)].lower() == p.lower()
-                          and not text[m.start() + len(p):m.start() + len(p) + 1].isalnum()), None)
+            place = next(
+                (
+                    p
+                    for p in sorted(places, key=len, reverse=True)
+                    if text[m.start() : m.start() + len(p)].lower() == p.lower()
+                    and not text[m.start() + len(p) : m.start() + len(p) + 1].isalnum()
+                ),
+                None,
+            )
             if place:
                 pos = m.start() + len(place)
                 continue
@@ -113,8 +124,8 @@ def extract_people(text: str, places: set[str] | None = None) -> list[Person]:
         if m.start() > 0 and text[m.start() - 1].isalnum():
             continue
         role_end = _role_end(text, m.start(), places)
-        role = text[m.start():role_end]
-        after = text[role_end:role_end + 120]
+        role = text[m.start() : role_end]
+        after = text[role_end : role_end + 120]
         hit = _HON_THEN_NAME.match(after) or _COMMA_THEN_NAME.match(after) or _PLAIN_NAME.match(after)
         if hit is None:
             continue
@@ -122,15 +133,24 @@ def extract_people(text: str, places: set[str] | None = None) -> list[Person]:
         if not name or not _valid_name(name) or name.lower() in lowered_places:
             continue
         start = role_end + hit.start("name")
-        found.append(_Found(name, start, start + len(name), _clean_hon(hit["hon"]) if "hon" in hit.re.groupindex
-                            else None, _split_degrees(hit["deg"]), _clean_role(role)))
+        found.append(
+            _Found(
+                name,
+                start,
+                start + len(name),
+                _clean_hon(hit["hon"]) if "hon" in hit.re.groupindex else None,
+                _split_degrees(hit["deg"]),
+                _clean_role(role),
+            )
+        )
     for rx in (_HONORIFIC_NAME, _NAME_DEGREES):
         for m in rx.finditer(text):
             name = _strip_trailing_nonnames(m["name"])
             if name and _valid_name(name) and name.lower() not in lowered_places:
                 hon = _clean_hon(m.groupdict().get("hon"))
-                found.append(_Found(name, m.start("name"), m.start("name") + len(name), hon,
-                                    _split_degrees(m["deg"]), None))
+                found.append(
+                    _Found(name, m.start("name"), m.start("name") + len(name), hon, _split_degrees(m["deg"]), None)
+                )
     for rx in (_SPEECH_THEN_NAME, _NAME_THEN_SPEECH):
         for m in rx.finditer(text):
             name = _strip_trailing_nonnames(m["name"])
@@ -165,8 +185,9 @@ def _merge(text: str, found: list[_Found]) -> list[Person]:
     people: list[_Found] = []
     for f in found:
         ftoks = set(f.name.lower().split())
-        match = next((p for p in people if ftoks <= set(p.name.lower().split())
-                      or set(p.name.lower().split()) <= ftoks), None)
+        match = next(
+            (p for p in people if ftoks <= set(p.name.lower().split()) or set(p.name.lower().split()) <= ftoks), None
+        )
         if match is None:
             people.append(_Found(f.name, f.start, f.end, f.honorific, f.degrees, f.role))
             continue
@@ -175,5 +196,15 @@ def _merge(text: str, found: list[_Found]) -> list[Person]:
         match.honorific = match.honorific or f.honorific
         match.degrees = match.degrees or f.degrees
         match.role = match.role or f.role
-    return [Person(name=p.name, text=text[p.start:p.end], char_start=p.start, char_end=p.end,
-                   honorific=p.honorific, degrees=p.degrees, role=p.role) for p in people]
+    return [
+        Person(
+            name=p.name,
+            text=text[p.start : p.end],
+            char_start=p.start,
+            char_end=p.end,
+            honorific=p.honorific,
+            degrees=p.degrees,
+            role=p.role,
+        )
+        for p in people
+    ]

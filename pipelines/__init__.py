@@ -1,0 +1,1 @@
+"""Dagster definitions: the only place that imports dagster. Assets wire extractors/ to warehouse/."""

@@ -1,0 +1,1 @@
+"""Assets by stage: ingest -> clean -> facts -> events -> warehouse."""

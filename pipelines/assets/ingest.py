@@ -1,0 +1,36 @@
+"""Raw articles: the day's batch of new or changed files, read and decoded."""
+
+import dagster as dg
+
+from extractors.batch import RawBatch, read_batch
+from pipelines.partitions import ingest_days
+from pipelines.resources import ArticleFolder, Warehouse
+from warehouse.batches import plan_batch
+
+
+class IngestConfig(dg.Config):
+    reprocess: bool = False
+    """Re-read every file of the batch even if its content is already in the warehouse."""
+
+
+@dg.asset(partitions_def=ingest_days, group_name="ingest", kinds={"python"})
+def raw_articles(
+    context: dg.AssetExecutionContext, config: IngestConfig, article_folder: ArticleFolder, warehouse: Warehouse
+) -> dg.Output[RawBatch]:
+    """The files of this day's ingestion batch, decoded; files already processed unchanged are skipped.
+
+    Runs when the sensor sees new files, on the daily schedule, and from `ilp run`. The content hash
+    decides what is new, so a re-run after a crash picks up exactly what was not finished.
+    """
+    db = warehouse.open()
+    files = plan_batch(db, context.partition_key, article_folder.path, article_folder.files(), config.reprocess)
+    batch = read_batch(files)
+    return dg.Output(
+        batch,
+        metadata={
+            "files_in_batch": len(files),
+            "read": len(batch.inputs),
+            "unreadable": len(batch.rejects),
+            "preview": dg.MetadataValue.md("\n".join(f"- {i.source}" for _, i in batch.inputs[:10]) or "(nothing new)"),
+        },
+    )

@@ -1,0 +1,39 @@
+"""When the pipeline runs: a daily schedule, and a sensor that notices new files."""
+
+import datetime as dt
+
+import dagster as dg
+
+from pipelines.partitions import ingest_days
+from pipelines.resources import ArticleFolder
+
+ilp_pipeline_job = dg.define_asset_job(
+    "ilp_pipeline",
+    selection=dg.AssetSelection.all(),
+    partitions_def=ingest_days,
+    # One writer to SQLite: steps of a run go in one process, and runs share one queue slot (dagster.yaml).
+    executor_def=dg.in_process_executor,
+    tags={"ilp/warehouse-writer": "sqlite"},
+)
+
+daily_ingest_schedule = dg.build_schedule_from_partitioned_job(
+    ilp_pipeline_job,
+    hour_of_day=6,
+    minute_of_hour=0,
+    name="daily_ingest",
+    description="Every morning, process what arrived in the articles folder (today's partition).",
+)
+
+
+def today_partition() -> str:
+    return dt.datetime.now(dt.UTC).date().isoformat()
+
+
+@dg.sensor(job=ilp_pipeline_job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.STOPPED)
+def new_articles_sensor(context: dg.SensorEvaluationContext, article_folder: ArticleFolder):
+    """Request today's partition when the articles folder changes (names, sizes or mtimes)."""
+    fingerprint = article_folder.fingerprint()
+    if fingerprint == context.cursor:
+        return dg.SkipReason("no new or changed files")
+    context.update_cursor(fingerprint)
+    return dg.RunRequest(run_key=f"{today_partition()}:{fingerprint[:16]}", partition_key=today_partition())

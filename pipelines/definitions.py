@@ -1,0 +1,32 @@
+"""Assembles the code location; nothing else happens here."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from pipelines.assets.clean import clean_articles
+from pipelines.assets.events import events
+from pipelines.assets.facts import extract_facts
+from pipelines.assets.ingest import raw_articles
+from pipelines.assets.warehouse import warehouse_tables
+from pipelines.automation import daily_ingest_schedule, ilp_pipeline_job, new_articles_sensor
+from pipelines.checks import every_input_accounted_for, no_orphan_or_duplicate_rows, offset_checks
+from pipelines.resources import ArticleFolder, Warehouse
+
+ALL_ASSETS = [raw_articles, clean_articles, extract_facts, events, warehouse_tables]
+ALL_CHECKS = [*offset_checks, no_orphan_or_duplicate_rows, every_input_accounted_for]
+
+
+def build_resources(articles_dir: str = "raw_articles", db_path: str = "warehouse/ilp.db") -> dict[str, object]:
+    """Local resources; paths are relative to where Dagster or `ilp run` starts (the repository root)."""
+    return {"article_folder": ArticleFolder(path=articles_dir), "warehouse": Warehouse(db_path=db_path)}
+
+
+defs = dg.Definitions(
+    assets=ALL_ASSETS,
+    asset_checks=ALL_CHECKS,
+    jobs=[ilp_pipeline_job],
+    schedules=[daily_ingest_schedule],
+    sensors=[new_articles_sensor],
+    resources=build_resources(),
+)

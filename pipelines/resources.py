@@ -1,0 +1,43 @@
+"""Resources: where articles come from and where facts go. Both local, so tests need no network."""
+
+from pathlib import Path
+
+import dagster as dg
+from sqlite_utils import Database
+
+from extractors.reading import content_hash, list_inputs
+from warehouse.schema import open_db
+
+
+class ArticleFolder(dg.ConfigurableResource):
+    """A folder of raw article files (.txt, .html, .htm, .json)."""
+
+    path: str = "raw_articles"
+
+    def files(self) -> list[tuple[str, str]]:
+        """(path, sha256) of every input file, sorted."""
+        out = []
+        for f in list_inputs([self.path]) if Path(self.path).is_dir() else []:
+            try:
+                out.append((str(f), content_hash(f.read_bytes())))
+            except OSError:
+                out.append((str(f), ""))  # unreadable now: the reader names it in rejects
+        return out
+
+    def fingerprint(self) -> str:
+        """Cheap change marker for the sensor: names, sizes and mtimes, no reading."""
+        parts = []
+        for f in list_inputs([self.path]) if Path(self.path).is_dir() else []:
+            st = f.stat()
+            parts.append(f"{f}:{st.st_size}:{st.st_mtime_ns}")
+        return content_hash("\n".join(parts).encode())
+
+
+class Warehouse(dg.ConfigurableResource):
+    """The SQLite warehouse. Only the warehouse asset writes; everything else reads."""
+
+    db_path: str = "warehouse/ilp.db"
+
+    def open(self) -> Database:
+        Path(self.db_path).parent.mkdir(parents=True, exist_ok=True)
+        return open_db(self.db_path)

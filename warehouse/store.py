@@ -1,0 +1,134 @@
+"""All writes to the warehouse. One transaction per article, so a killed run leaves whole articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from dataclasses import asdict
+
+from sqlite_utils import Database
+
+from extractors.models import ArticleFacts, Reject
+from warehouse.schema import FACT_TABLES
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def known_inputs(db: Database) -> dict[str, str]:
+    """path -> content hash of every input already processed (articles and rejects alike)."""
+    return {row["path"]: row["content_hash"] for row in db.query("select path, content_hash from inputs")}
+
+
+def record_batch(db: Database, batch_id: str, articles_dir: str, files: list[tuple[str, str]]) -> None:
+    """Remember which files (path, hash) make up an ingestion batch, so it can be re-run as it was."""
+    with db.atomic():
+        db.execute(
+            "insert into ingest_batches (batch_id, created_at, articles_dir, n_inputs) values (?, ?, ?, 0) "
+            "on conflict(batch_id) do nothing",
+            [batch_id, now(), articles_dir],
+        )
+        db["batch_inputs"].upsert_all(
+            [{"batch_id": batch_id, "path": p, "content_hash": h} for p, h in files], pk=("batch_id", "path")
+        )
+        db.execute(
+            "update ingest_batches set n_inputs = (select count(*) from batch_inputs where batch_id = ?) "
+            "where batch_id = ?",
+            [batch_id, batch_id],
+        )
+
+
+def batch_files(db: Database, batch_id: str) -> list[tuple[str, str]]:
+    return [
+        (r["path"], r["content_hash"])
+        for r in db.query("select path, content_hash from batch_inputs where batch_id = ? order by path", [batch_id])
+    ]
+
+
+def _rows(
+    article_id: str, items: Iterable[object], drop: tuple[str, ...] = (), rename: dict[str, str] | None = None
+) -> list[dict]:
+    rows = []
+    for item in items:
+        row = {"article_id": article_id}
+        for k, v in asdict(item).items():
+            if k in drop:
+                continue
+            k = (rename or {}).get(k, k)
+            row[k] = json.dumps(list(v), ensure_ascii=False) if isinstance(v, (tuple, list)) else v
+        rows.append(row)
+    return rows
+
+
+def write_article(db: Database, facts: ArticleFacts, path: str, batch_id: str | None) -> None:
+    """Replace everything known about this input's article, in one transaction."""
+    a = facts.article
+    with db.atomic():
+        previous = [
+            r["article_id"]
+            for r in db.query("select article_id from inputs where path = ? and article_id is not null", [path])
+        ]
+        stale = [aid for aid in previous if aid != a.article_id]
+        for aid in [a.article_id, *stale]:
+            for table in FACT_TABLES:
+                db.execute(f"delete from [{table}] where article_id = ?", [aid])
+        for aid in stale:
+            still_used = db.execute(
+                "select 1 from inputs where article_id = ? and path != ? limit 1", [aid, path]
+            ).fetchone()
+            if not still_used:
+                db.execute("delete from articles where article_id = ?", [aid])
+        existing = db.execute("select ingested_at from articles where article_id = ?", [a.article_id]).fetchone()
+        db["articles"].upsert(
+            {
+                "article_id": a.article_id,
+                "source": a.source,
+                "url": a.url,
+                "title": a.title,
+                "published_date": a.published_date,
+                "is_ilp": int(facts.is_ilp),
+                "main_region": facts.main_region,
+                "text": a.text,
+                "content_hash": a.content_hash,
+                "ingested_at": existing[0] if existing else now(),
+                "batch_id": batch_id,
+            },
+            pk="article_id",
+        )
+        aid = a.article_id
+        db["dates"].insert_all(_rows(aid, facts.dates, rename={"sentence": "evidence"}))
+        db["facility_counts"].insert_all(_rows(aid, facts.facility_counts, rename={"sentence": "evidence"}))
+        db["people"].insert_all(_rows(aid, facts.people))
+        db["locations"].insert_all(_rows(aid, facts.locations))
+        db["events"].insert_all(_rows(aid, facts.events, drop=("counts",)))
+        db.execute("delete from rejects where source = ?", [a.source])
+        _mark_input(db, path, a.source, a.content_hash or "", aid, batch_id, "article")
+
+
+def write_reject(db: Database, reject: Reject, path: str, content_hash: str, batch_id: str | None) -> None:
+    """Record an input that could not be processed; seen again, it keeps its first seen_at."""
+    with db.atomic():
+        db.execute(
+            "insert into rejects (source, content_hash, reason, seen_at) values (?, ?, ?, ?) "
+            "on conflict(source, content_hash) do update set reason = excluded.reason",
+            [reject.source, content_hash, reject.reason, now()],
+        )
+        _mark_input(db, path, reject.source, content_hash, None, batch_id, "rejected")
+
+
+def _mark_input(
+    db: Database, path: str, source: str, content_hash: str, article_id: str | None, batch_id: str | None, status: str
+) -> None:
+    db.execute(
+        "insert into inputs (path, source, content_hash, article_id, batch_id, status, processed_at) "
+        "values (?, ?, ?, ?, ?, ?, ?) on conflict(path) do update set source = excluded.source, "
+        "content_hash = excluded.content_hash, article_id = excluded.article_id, batch_id = excluded.batch_id, "
+        "status = excluded.status, processed_at = excluded.processed_at",
+        [path, source, content_hash, article_id, batch_id, status, now()],
+    )
+
+
+def table_counts(db: Database) -> dict[str, int]:
+    return {t: db[t].count for t in ("articles", *FACT_TABLES, "rejects")}
