@@ -27,11 +27,19 @@ _FACILITY_THEN_NUMBER = re.compile(
     _F,
 )
 _ANAPHOR = re.compile(rf"\b(?:sebanyak\s+|sekitar\s+)?(?P<num>{NUMBER})\s+(?:di\s*antaranya|diantaranya)\b", _F)
-_PERCENT_AFTER = re.compile(
-    r"\s*(?:,|atau|\(|yakni|sekitar)?\s*(?:sekitar\s+)?(?P<pct>\d{1,3}(?:[.,]\d+)?)\s*(?:persen|%)", _F
-)
 _CUES = [(status, re.compile(rf"\b(?:{rx})\b", _F)) for status, rx in STATUS_CUES.items()]
-_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:sementara|sedangkan|namun|tetapi)\b", _F)
+_CLAUSE_BREAK = re.compile(r"[,;:]", _F)
+_CONTRAST = re.compile(r"\b(?:sementara|sedangkan|namun|tetapi|adapun)\b", _F)
+_PARTITIVE = re.compile(
+    rf"\b(?P<num>{NUMBER})\s+(?:{COUNTERS}\s+)?dari\s+(?:total\s+|sebanyak\s+|seluruh\s+)?(?P<total>{NUMBER})"
+    rf"\s+(?:{COUNTERS}\s+)?(?:{_FACILITY})\b",
+    _F,
+)
+_PERCENT_NEAR = re.compile(
+    r"[^.;]{0,45}?(?:\b(?:atau|sekitar|yakni|sebesar|mencapai)\s+|\(\s*)(?:sekitar\s+)?"
+    r"(?P<pct>\d{1,3}(?:[.,]\d+)?)\s*(?:persen|%)",
+    _F,
+)
 
 
 def _facility_type(m: re.Match[str]) -> str:
@@ -58,33 +66,36 @@ def extract_counts(
 
 def _counts_in_sentence(sentence: str, offset: int, region: str | None) -> list[FacilityCount]:
     hits: list[tuple[int, int, int, str, int, int]] = []  # start, end, count, type, num_start, num_end
+
+    def free(start: int, end: int) -> bool:
+        return not any(start < e and s < end for s, e, *_ in hits)
+
     for rx in (_NUMBER_THEN_FACILITY, _FACILITY_THEN_NUMBER):
         for m in rx.finditer(sentence):
             value = parse_number(m["num"])
-            if value is None or _is_not_a_count(sentence, m.start("num"), m["num"]):
-                continue
-            if any(m.start() < e and s < m.end() for s, e, *_ in hits):
+            if value is None or _is_not_a_count(sentence, m.start("num"), m["num"]) or not free(*m.span()):
                 continue
             hits.append((m.start(), m.end(), value, _facility_type(m), m.start("num"), m.end("num")))
+    # The part before "dari": "210 dari 2.270 posyandu" counts 210 posyandu too.
+    for m in _PARTITIVE.finditer(sentence):
+        value = parse_number(m["num"])
+        if value is not None and free(*m.span("num")):
+            hits.append((m.start("num"), m.end("num"), value, _facility_type(m), m.start("num"), m.end("num")))
     for m in _ANAPHOR.finditer(sentence):
         value = parse_number(m["num"])
         before = [h for h in hits if h[1] <= m.start()]
-        if value is None or not before or any(m.start() < e and s < m.end() for s, e, *_ in hits):
+        if value is None or not before or not free(*m.span()):
             continue
         hits.append((m.start(), m.end(), value, before[-1][3], m.start("num"), m.end("num")))
     hits.sort()
+    totals = [_of_total(sentence, start, value, kind, hits) for start, _, value, kind, *_ in hits]
     counts = []
-    for start, end, value, kind, num_start, _num_end in hits:
-        status = _status(sentence, num_start, end)
-        of_total = _of_total(sentence, start, value, kind, hits)
-        if (
-            of_total is not None
-            and status == "total"
-            and not re.search(r"dari\s+(?:total\s+)?$", sentence[max(0, start - 12) : start], _F)
-        ):
-            status = "unspecified"
-        pct = _PERCENT_AFTER.match(sentence, end)
-        percent = float(pct["pct"].replace(",", ".")) if pct else None
+    for (start, end, value, kind, num_start, _num_end), of_total in zip(hits, totals, strict=True):
+        is_linked_total = any(t == value for t in totals if t is not None)
+        status = "total" if is_linked_total else _status(sentence, num_start, end)
+        pct = _PERCENT_NEAR.match(sentence, end)
+        if pct and not free(end, pct.start("pct")):
+            pct = None
         counts.append(
             FacilityCount(
                 facility_type=kind,
@@ -94,7 +105,7 @@ def _counts_in_sentence(sentence: str, offset: int, region: str | None) -> list[
                 char_start=offset + start,
                 char_end=offset + end,
                 of_total=of_total,
-                percent=percent,
+                percent=float(pct["pct"].replace(",", ".")) if pct else None,
                 location_code=region,
                 sentence=sentence,
             )
@@ -106,7 +117,7 @@ def _is_not_a_count(sentence: str, num_start: int, num: str) -> bool:
     before = sentence[max(0, num_start - 12) : num_start].lower()
     if num.lower() == "satu" and before.rstrip().endswith("salah"):
         return True
-    if re.search(r"(?:nomor|no\.?|ke-?)\s*$", before):
+    if re.search(r"(?:nomor|no\.?|\bke-)\s*$", before):
         return True
     # "Puskesmas Ketapang 2 ..." : a digit right after a capitalised name word is part of the name.
     return bool(
@@ -119,8 +130,8 @@ def _is_not_a_count(sentence: str, num_start: int, num: str) -> bool:
 
 
 def _status(sentence: str, num_start: int, end: int) -> str:
-    before = sentence[max(0, num_start - 14) : num_start]
-    if re.search(r"\bdari\s+(?:total\s+)?$", before, _F):
+    """A pilot cue anywhere wins, then a target cue in the count's own clause, then the nearest cue."""
+    if re.search(r"\bdari\s+total\s+$", sentence[max(0, num_start - 14) : num_start], _F):
         return "total"
     cues = [(status, m) for status, rx in _CUES for m in rx.finditer(sentence)]
     if any(status == "pilot" for status, _ in cues):
@@ -128,14 +139,17 @@ def _status(sentence: str, num_start: int, end: int) -> str:
     best, best_score = "unspecified", 10**9
     for status, m in cues:
         if m.start() >= end:
-            gap = sentence[end : m.start()]
-            distance = m.start() - end
+            gap, distance = sentence[end : m.start()], m.start() - end
         elif m.end() <= num_start:
-            gap = sentence[m.end() : num_start]
-            distance = num_start - m.end()
+            gap, distance = sentence[m.end() : num_start], num_start - m.end()
         else:
             continue
-        score = distance + 200 * len(_CLAUSE_BREAK.findall(gap))
+        if _CONTRAST.search(gap):
+            continue  # "..., sedangkan 12 pustu lainnya": the other clause's verb is not this count's
+        breaks = len(_CLAUSE_BREAK.findall(gap))
+        if status == "target" and not breaks:
+            return "target"
+        score = distance + 200 * breaks
         if score < best_score:
             best, best_score = status, score
     return best

@@ -17,11 +17,13 @@ COUNTERS = r"(?:unit|buah|titik|lokasi)"
 # Status cues. A pilot cue anywhere in the sentence wins; otherwise the nearest cue decides.
 STATUS_CUES: dict[str, str] = {
     "pilot": r"percontohan|pilot(?:ing)?|lokus|uji\s+coba|proyek\s+rintisan|role\s+model",
-    "target": r"ditargetkan|target(?:nya)?|akan|direncanakan|rencananya|menyusul|bertahap",
+    "target": r"ditargetkan|target(?:nya)?|akan|direncanakan|rencananya|berencana|menyusul|bertahap",
     "participating": r"mengikuti|ikuti|diikuti|melibatkan|dilibatkan|dihadiri|menghadiri|peserta|berpartisipasi"
     r"|terlibat|studi\s+banding|kaji\s+banding|diundang|hadir",
     "implementing": r"menerapkan|diterapkan|menjalankan|dijalankan|melaksanakan|dilaksanakan|mengimplementasikan"
-    r"|diimplementasikan|telah|sudah|berjalan|ber-?ILP|terintegrasi|beralih|bertransformasi",
-    "total": r"dari\s+total|total|terdapat|memiliki|mempunyai|berjumlah|jumlah|seluruh|ditopang|didukung\s+oleh"
+    r"|diimplementasikan|telah|sudah|berjalan|ber-?ILP|terintegrasi|beralih|bertransformasi"
+    r"|meluncurkan|diluncurkan|luncurkan|(?:me|di)?-?launching|dimulai",
+    "unspecified": r"belum|masih\s+menunggu|masih\s+dalam\s+persiapan",
+    "total": r"dari\s+total|total|terdapat|memiliki|mempunyai|berjumlah|jumlah|ditopang|didukung\s+oleh"
     r"|terdiri\s+(?:atas|dari)|tersebar|tersedia|ada",
 }

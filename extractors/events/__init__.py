@@ -51,9 +51,11 @@ def extract_events(
     events: list[Event] = []
     for s_start, s_end in sentences:
         sentence = text[s_start:s_end]
-        found = _triggers(sentence)
+        dated = any(s_start <= d.char_start < s_end for d in dates)
+        found = _triggers(sentence, dated)
         sent_counts = [i for i, c in enumerate(counts) if s_start <= c.char_start < s_end]
-        if any(counts[i].status == "implementing" for i in sent_counts) and "coverage_report" not in found:
+        implementing = any(counts[i].status == "implementing" for i in sent_counts)
+        if implementing and "coverage_report" not in found and "launch" not in found:
             found["coverage_report"] = None
         if not found:
             continue
@@ -91,7 +93,7 @@ def extract_events(
     return _merge(events)
 
 
-def _triggers(sentence: str) -> dict[str, None]:
+def _triggers(sentence: str, dated: bool) -> dict[str, None]:
     """Event types this sentence reports (dict for order)."""
     found: dict[str, None] = {}
     verbs = [v.span() for v in _VERB.finditer(sentence)]
@@ -100,13 +102,13 @@ def _triggers(sentence: str) -> dict[str, None]:
             if _DEMONSTRATIVE.match(sentence, m.end()):
                 continue  # "studi banding ini": the one already reported
             # The anchor must be more than the trigger itself ("berbagi pengalaman" is not held by "berbagi").
-            if _has_date_shape(sentence) or any(e <= m.start() or s >= m.end() for s, e in verbs):
+            if dated or _has_date_shape(sentence) or any(e <= m.start() or s >= m.end() for s, e in verbs):
                 found[event_type] = None
                 break
     for event_type, rx in _STATEMENT.items():
         m = rx.search(sentence)
         if m and not _DEMONSTRATIVE.match(sentence, m.end()):
-            if event_type in ("funding", "award") and not _ILP.search(sentence) and not _has_date_shape(sentence):
+            if event_type in ("funding", "award") and not (_ILP.search(sentence) or dated or _has_date_shape(sentence)):
                 continue
             found[event_type] = None
     return found
@@ -149,13 +151,13 @@ def _facility(sentence: str, offset: int, locations: LocationResult) -> Mention 
 
 
 def _region(sentence: str, s_start: int, s_end: int, locations: LocationResult) -> str | None:
-    admin = [m for m in locations.mentions if m.code and s_start <= m.char_start < s_end]
+    admin = [m for m in locations.mentions if m.code and not m.dateline and s_start <= m.char_start < s_end]
     phrases = _place_phrases(sentence)
     in_phrase = [m for m in admin if any(s <= m.char_start - s_start < e for s, e in phrases)]
     pool = in_phrase or admin
     if pool:
         return max(pool, key=lambda m: m.code.count(".") if m.code else -1).code
-    return locations.main_region
+    return locations.region_in(s_start, s_end) or locations.main_region
 
 
 def _merge(events: list[Event]) -> list[Event]:

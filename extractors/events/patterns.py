@@ -5,7 +5,7 @@ from __future__ import annotations
 # Activity events need an anchor in their sentence (a date, or a verb of holding it); a bare
 # mention ("studi banding ini menjadi penyemangat") refers back to one already reported.
 ACTIVITY_TRIGGERS: dict[str, str] = {
-    "launch": r"peluncuran|diluncurkan|meluncurkan|launching|di-?launching|kick[- ]?off|pencanangan|dicanangkan"
+    "launch": r"peluncuran|diluncurkan|meluncurkan|luncurkan|(?:me|di)?-?launching|kick[- ]?off|pencanangan|dicanangkan"
     r"|mencanangkan|diresmikan|meresmikan|peresmian|(?:sudah|telah|baru)?\s*mulai\s+(?:sejak|pada|dilaksanakan"
     r"|diterapkan|menerapkan|menjalankan|dijalankan|diimplementasikan)|dimulai",
     "study_visit": r"studi\s+banding|kaji\s+banding|kunjungan\s+belajar|studi\s+tiru|benchmarking|kunjungan\s+kerja",

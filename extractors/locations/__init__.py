@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from extractors.locations.gazetteer import Region, get_gazetteer
+from extractors.locations.gazetteer import Region, get_gazetteer, norm_name
 from extractors.locations.patterns import (
     ADMIN_TYPES,
     COUNTRIES,
@@ -26,7 +26,7 @@ from extractors.people.lexicon import DEGREE_TOKENS, SPEECH_VERBS
 
 __all__ = ["extract_locations", "LocationResult", "Mention"]
 
-_TOKEN = r"(?:[A-Z][\w'’-]*|\d{1,2}(?![\d.,/])|[IVX]{1,4}\b)"
+_TOKEN = r"(?:[A-Z][\w'’-]*|\d{1,2}\b(?![.,/]\d)|[IVX]{1,4}\b)"
 _RUN = re.compile(rf"{_TOKEN}(?:[ ]{_TOKEN})*")
 _TYPED = re.compile(
     r"\b(?P<type>"
@@ -43,6 +43,12 @@ _VENUE = re.compile(
 _DEGREE_START = re.compile(
     r"\s*,?\s*(?:" + "|".join(re.escape(d) for d in sorted(DEGREE_TOKENS, key=len, reverse=True)) + r")(?![\w])"
 )
+# "SELONG (lensantb.id) -", "SIGI, SULTENG -", "Kaur –": the place a dateline opens with.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z'’.-]*(?:[ ][A-Z][A-Za-z'’.-]*){0,3})(?:\s*,\s*(?P<sub>[A-Z][A-Za-z'’.-]*(?:[ ][A-Z][A-Za-z'’.-]*){0,3}))?"
+    r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:-{1,2}|–|—)\s",
+    re.MULTILINE,
+)
 _DEGREE_SET = {d.rstrip(".") for d in DEGREE_TOKENS}
 _NUMBER_BEFORE = re.compile(r"(?:\d+|" + NUMBER_WORDS + r")\s+$", re.IGNORECASE)
 _SPEECH_AFTER = re.compile(r"\s+(?:" + "|".join(SPEECH_VERBS) + r")\b")
@@ -57,6 +63,8 @@ class Mention:
     code: str | None
     char_start: int
     char_end: int
+    dateline: bool = False
+    """Opens a dateline ("SELONG -"): where the story was filed, not where its events happened."""
 
 
 @dataclass
@@ -65,10 +73,15 @@ class LocationResult:
     mentions: list[Mention]
     main_region: str | None
     facility_names: set[str] = field(default_factory=set)
+    facility_regions: dict[str, str] = field(default_factory=dict)
 
     def region_in(self, start: int, end: int) -> str | None:
-        """The most specific region code mentioned inside [start, end)."""
-        codes = [m.code for m in self.mentions if m.code and start <= m.char_start < end]
+        """The most specific region code mentioned inside [start, end), else the region of a facility there."""
+        codes = [m.code for m in self.mentions if m.code and not m.dateline and start <= m.char_start < end]
+        if not codes:
+            codes = [
+                self.facility_regions[f.name] for f in self.facilities_in(start, end) if f.name in self.facility_regions
+            ]
         return max(codes, key=lambda c: c.count("."), default=None)
 
     def facilities_in(self, start: int, end: int) -> list[Mention]:
@@ -90,17 +103,105 @@ def _trim_name(name: str) -> str:
         if tok in NAME_STOPWORDS or tok.rstrip(".") in _DEGREE_SET or (out and _type_of(tok) != "other"):
             break
         out.append(tok)
-    while out and re.fullmatch(r"\d+|[IVX]+", out[0]):
+    while out and out[0].isdigit():
         out.pop(0)
     return " ".join(out)
 
 
 def extract_locations(text: str) -> LocationResult:
+    """Every place `text` names, with region codes, facility names and the article's main region."""
     gaz = get_gazetteer()
-    raw: list[tuple[int, int, str, str, bool]] = []  # start, end, name, type, clean boundary
+    raw = _typed_candidates(text)
+    mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
 
-    # Pass 1: type word + name.
+    def overlaps(s: int, e: int) -> bool:
+        return any(s < te and ts < e for ts, te in taken)
+
+    def add(m: Mention, block: bool = True) -> None:
+        mentions.append(m)
+        if block:
+            taken.append((m.char_start, m.char_end))
+
+    for start, end, name, kind in _settle_facility_names(text, [r for r in raw if r[3] in FACILITY_TYPES]):
+        add(Mention(name, kind, None, start, end))
+
+    # Venues before bare names, without blocking them: "Pendopo Bupati Lombok Timur" is also Lombok Timur.
+    for m in _VENUE.finditer(text):
+        s, e = m.span("venue")
+        venue = m["venue"]
+        if overlaps(s, e) or gaz.resolve_alias(venue) or (venue.isupper() and len(venue) <= 4):
+            continue
+        add(Mention(venue, "venue", None, s, e), block=False)
+
+    explicit: dict[str, str] = {}  # name -> kabupaten/kota as the article itself types it
+    pending_local: list[tuple[int, int, str, str]] = []
+    for start, end, name, kind, _clean in raw:
+        if kind not in ADMIN_TYPES or overlaps(start, end):
+            continue
+        if kind in ("kecamatan", "desa"):
+            pending_local.append((start, end, name, kind))
+            continue
+        region = gaz.lookup(name, kind) or _alias_region(gaz, name, kind)
+        if region is None and kind == "kabupaten":
+            region = gaz.lookup(name, "kota")
+        if region is None:
+            region, end = _longest_known_prefix(gaz, text, start, name, kind)
+        if region is None:
+            continue
+        if region.type in ("kabupaten", "kota"):
+            explicit.setdefault(norm_name(region.name), region.type)
+        add(Mention(region.name, region.type, region.code or None, start, end))
+
+    datelines = []
+    for m in _DATELINE.finditer(text):
+        for group in ("place", "sub"):
+            if m[group] and not overlaps(*m.span(group)):
+                datelines.append((m.start(group), m.end(group), m[group].strip()))
+    for s, e, phrase in datelines:
+        region = _bare_lookup(gaz, phrase, explicit, strict=False)
+        if region is not None:
+            add(Mention(region.name, region.type, region.code or None, s, e, dateline=True))
+
+    for m in _CAP_RUN.finditer(text):
+        for s, e, region in _bare_regions(gaz, text, m.start(), m.group(), explicit):
+            if not overlaps(s, e):
+                add(Mention(region.name, region.type, region.code or None, s, e))
+
+    context = _context_codes(mentions)
+    for s, e, phrase in datelines:
+        if not overlaps(s, e):
+            region = gaz.lookup(phrase, "kecamatan", context)
+            if region is not None and context and region.code.startswith(context[0].split(".")[0]):
+                add(Mention(region.name, "kecamatan", region.code, s, e, dateline=True))
+    for start, end, name, kind in pending_local:
+        camat = text[start : start + 5] == "Camat"
+        region = gaz.lookup(name, kind, context)
+        if region is None:
+            region, end = _longest_known_prefix(gaz, text, start, name, kind, context)
+            name = region.name if region else name
+        if camat and region is None:
+            continue  # "Camat Budi" names a person, not a kecamatan
+        add(Mention(region.name if region else name, kind, region.code if region else None, start, end))
+
+    for country in COUNTRIES:
+        for m in re.finditer(rf"\b{country}\b", text):
+            if not overlaps(m.start(), m.end()):
+                add(Mention(COUNTRIES[country], "country", None, m.start(), m.end()))
+
+    mentions.sort(key=lambda x: x.char_start)
+    return LocationResult(
+        locations=_dedupe(text, mentions),
+        mentions=mentions,
+        main_region=_main_region(mentions),
+        facility_names={m.name for m in mentions if m.type in FACILITY_TYPES},
+        facility_regions=_facility_regions(text, mentions),
+    )
+
+
+def _typed_candidates(text: str) -> list[tuple[int, int, str, str, bool]]:
+    """(start, end, name, type, clean end) for each type word + name; 'clean' = not run into other words."""
+    raw = []
     pos = 0
     while (m := _TYPED.search(text, pos)) is not None:
         pos = m.start("name")  # the name may itself start a typed place: "Puskesmas Kecamatan Darul Kamal"
@@ -110,84 +211,22 @@ def extract_locations(text: str) -> LocationResult:
         name = _trim_name(m["name"])
         if not name:
             continue
-        start = m.start("name")
-        end = start + len(name)
+        end = m.start("name") + len(name)
         after = text[end : end + 40]
         clean = not (re.match(r"[ ][A-Z]", after) or _DEGREE_START.match(after))
         raw.append((m.start(), end, name, kind, clean))
+    return raw
 
-    mentions: list[Mention] = []
-    facility_names = _settle_facility_names(text, [r for r in raw if r[3] in FACILITY_TYPES])
-    for start, end, name, kind in facility_names:
-        mentions.append(Mention(name, kind, None, start, end))
-        taken.append((start, end))
 
-    admin_typed = [r for r in raw if r[3] in ADMIN_TYPES]
-    # Regions first (kabupaten, kota, provinsi) so kecamatan and desa can resolve inside them.
-    pending_local: list[tuple[int, int, str, str]] = []
-    for start, end, name, kind, _clean in admin_typed:
-        if any(start < te and ts < end for ts, te in taken):
-            continue
-        if kind in ("kecamatan", "desa"):
-            pending_local.append((start, end, name, kind))
-            continue
-        region = gaz.lookup(name, kind) or _alias_region(gaz, name, kind)
-        if region is None and kind == "kabupaten":
-            region = gaz.lookup(name, "kota")
-        if region is None:
-            # Drop words past a known region name: "Kabupaten Kendal Jawa" -> "Kendal".
-            region, end = _longest_known_prefix(gaz, text, start, name, kind)
-        if region is None:
-            continue
-        mentions.append(Mention(region.name, region.type, region.code or None, start, end))
-        taken.append((start, end))
-
-    # Pass 2: bare region names and abbreviations.
-    for m in _CAP_RUN.finditer(text):
-        for s, e, region in _bare_regions(gaz, text, m.start(), m.group()):
-            if any(s < te and ts < e for ts, te in taken):
-                continue
-            mentions.append(Mention(region.name, region.type, region.code or None, s, e))
-            taken.append((s, e))
-
-    context = _context_codes(mentions)
-    for start, end, name, kind in pending_local:
-        if kind == "kecamatan" and start < len(text) and text[start : start + 5] == "Camat":
-            region = gaz.lookup(name, "kecamatan", context)
-            if region is None:
-                continue
-            name_start = end - len(name)
-            mentions.append(Mention(region.name, "kecamatan", region.code, name_start, end))
-            continue
-        region = gaz.lookup(name, kind, context)
-        mentions.append(Mention(name, kind, region.code if region else None, start, end))
-        taken.append((start, end))
-
-    # Pass 3: venues and countries.
-    for m in _VENUE.finditer(text):
-        s, e = m.span("venue")
-        venue = m["venue"]
-        if (
-            any(s < te and ts < e for ts, te in taken)
-            or gaz.resolve_alias(venue)
-            or venue.isupper()
-            and len(venue) <= 4
-        ):
-            continue
-        mentions.append(Mention(venue, "venue", None, s, e))
-        taken.append((s, e))
-    for country in COUNTRIES:
-        for m in re.finditer(rf"\b{country}\b", text):
-            if not any(m.start() < te and ts < m.end() for ts, te in taken):
-                mentions.append(Mention(COUNTRIES[country], "country", None, m.start(), m.end()))
-
-    mentions.sort(key=lambda x: x.char_start)
-    return LocationResult(
-        locations=_dedupe(text, mentions),
-        mentions=mentions,
-        main_region=_main_region(mentions),
-        facility_names={m.name for m in mentions if m.type in FACILITY_TYPES},
-    )
+def _facility_regions(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """Facility name -> region code where the text places it: "Puskesmas Kassi-Kassi, Kota Makassar"."""
+    out: dict[str, str] = {}
+    admin = [m for m in mentions if m.code and m.type in ADMIN_TYPES]
+    for f in (m for m in mentions if m.type in FACILITY_TYPES):
+        follow = [a for a in admin if 0 <= a.char_start - f.char_end <= 4 and "," in text[f.char_end : a.char_start]]
+        if follow and f.name not in out:
+            out[f.name] = follow[0].code or ""
+    return out
 
 
 def _alias_region(gaz, name: str, kind: str) -> Region | None:
@@ -197,18 +236,21 @@ def _alias_region(gaz, name: str, kind: str) -> Region | None:
     return None
 
 
-def _longest_known_prefix(gaz, text: str, start: int, name: str, kind: str) -> tuple[Region | None, int]:
+def _longest_known_prefix(
+    gaz, text: str, start: int, name: str, kind: str, context: tuple[str, ...] = ()
+) -> tuple[Region | None, int]:
+    """Drop words past a known region name: "Kabupaten Kendal Jawa" -> Kendal."""
     tokens = name.split(" ")
     for n in range(len(tokens) - 1, 0, -1):
         candidate = " ".join(tokens[:n])
-        region = gaz.lookup(candidate, kind) or _alias_region(gaz, candidate, kind)
+        region = gaz.lookup(candidate, kind, context) or _alias_region(gaz, candidate, kind)
         if region is not None:
             name_start = text.index(name, start)
             return region, name_start + len(candidate)
     return None, start
 
 
-def _bare_regions(gaz, text: str, offset: int, run: str) -> list[tuple[int, int, Region]]:
+def _bare_regions(gaz, text: str, offset: int, run: str, explicit: dict[str, str]) -> list[tuple[int, int, Region]]:
     """Known region names inside a run of capitalised words, longest first, left to right."""
     tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", run)]
     out: list[tuple[int, int, Region]] = []
@@ -218,7 +260,7 @@ def _bare_regions(gaz, text: str, offset: int, run: str) -> list[tuple[int, int,
         for j in range(min(len(tokens), i + 4), i, -1):
             s, e = tokens[i][0], tokens[j - 1][1]
             phrase = run[s:e]
-            region = _bare_lookup(gaz, phrase)
+            region = _bare_lookup(gaz, phrase, explicit)
             if region is not None:
                 found = (offset + s, offset + e, region)
                 i = j
@@ -230,9 +272,15 @@ def _bare_regions(gaz, text: str, offset: int, run: str) -> list[tuple[int, int,
     return out
 
 
-def _bare_lookup(gaz, phrase: str) -> Region | None:
-    if phrase in gaz.bare_stoplist or phrase.title() in gaz.bare_stoplist:
+def _bare_lookup(gaz, phrase: str, explicit: dict[str, str], strict: bool = True) -> Region | None:
+    """A region named without its type word; `explicit` says which of Kabupaten/Kota X the article means."""
+    if strict and (phrase in gaz.bare_stoplist or phrase.title() in gaz.bare_stoplist):
         return None
+    preferred = explicit.get(norm_name(phrase))
+    if preferred:
+        region = gaz.lookup(phrase, preferred)
+        if region is not None:
+            return region
     if phrase in gaz.aliases or (phrase.isupper() and len(phrase) > 3):
         alias = gaz.resolve_alias(phrase)
         if alias is not None:

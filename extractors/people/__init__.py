@@ -24,7 +24,7 @@ from extractors.people.lexicon import (
 
 __all__ = ["extract_people"]
 
-_NAME_TOKEN = r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|[A-Z]\.|Muh\.|Moh\.|M\.)"
+_NAME_TOKEN = r"(?:Muh\.|Moh\.|Mhd\.|[A-Z]\.|[A-Z][^\W\d_A-Z]+(?:-[A-Z]?[^\W\d_A-Z]+)?)"
 _NAME = rf"{_NAME_TOKEN}(?:[ ]{_NAME_TOKEN}){{0,3}}"
 _DEGREE_ALT = "|".join(re.escape(d) for d in sorted(DEGREE_TOKENS, key=len, reverse=True))
 # Degrees after a name: ", S.Kep., M.Kes", " SKM", ".,S.Kep.,MKM".
@@ -159,7 +159,12 @@ def extract_people(text: str, places: set[str] | None = None) -> list[Person]:
     return _merge(text, found)
 
 
+_LEADING_HONORIFIC = re.compile(rf"^(?:{_HONORIFIC_ALT})(?:\.|[ ])\s*")
+
+
 def _strip_trailing_nonnames(name: str) -> str:
+    """Drop words that cannot end a name, and a title that a looser pattern took into it ("H. Juaini")."""
+    name = _LEADING_HONORIFIC.sub("", name)
     tokens = name.split(" ")
     while tokens and (tokens[-1] in NOT_NAMES or tokens[-1].rstrip(".") in NOT_NAMES):
         tokens.pop()

@@ -551,4 +551,5 @@ PLACE_SLOT_WORDS = {
     "Wilayah",
     "Kapolres",
     "Dandim",
+    "Kesehatan",
 }
