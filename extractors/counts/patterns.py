@@ -19,7 +19,8 @@ STATUS_CUES: dict[str, str] = {
     "pilot": r"percontohan|pilot(?:ing)?|lokus|uji\s+coba|proyek\s+rintisan|role\s+model",
     "target": r"ditargetkan|target(?:nya)?|akan|direncanakan|rencananya|berencana|menyusul|bertahap",
     "participating": r"mengikuti|ikuti|diikuti|melibatkan|dilibatkan|dihadiri|menghadiri|peserta|berpartisipasi"
-    r"|terlibat|studi\s+banding|kaji\s+banding|diundang|hadir",
+    r"|terlibat|studi\s+banding|kaji\s+banding|diundang|hadir|monev|monitoring|pendampingan|supervisi"
+    r"|sosialisasi|pelatihan|bimtek",
     "implementing": r"menerapkan|diterapkan|menjalankan|dijalankan|melaksanakan|dilaksanakan|mengimplementasikan"
     r"|diimplementasikan|telah|sudah|berjalan|ber-?ILP|terintegrasi|beralih|bertransformasi"
     r"|meluncurkan|diluncurkan|luncurkan|(?:me|di)?-?launching|dimulai",

@@ -71,6 +71,7 @@ def _year_or_default(y: str | None, ctx: _Context) -> int | None:
     return ctx.default_year
 
 
+_LEAD_WORD = re.compile(r"\s*(?:(?:tanggal|tgl\.?)\s+)?", _F)
 _WD = rf"(?:{WEEKDAY}\s*,?\s*)?"
 _TGL = r"(?:tanggal|tgl\.?)?\s*"
 
@@ -235,8 +236,8 @@ def extract_dates(text: str, published_date: str | None = None) -> list[DateMent
     for pattern, build in RULES:
         for m in pattern.finditer(text):
             s, e = m.span()
-            while s < e and text[s].isspace():
-                s += 1
+            lead = _LEAD_WORD.match(text, s, e)
+            s = lead.end() if lead else s
             if any(s < te and ts < e for ts, te in taken):
                 continue
             if not _not_a_time_or_money(text, s, e) or _is_decree_number(text, s):

@@ -108,7 +108,8 @@ def _triggers(sentence: str, dated: bool) -> dict[str, None]:
     for event_type, rx in _STATEMENT.items():
         m = rx.search(sentence)
         if m and not _DEMONSTRATIVE.match(sentence, m.end()):
-            if event_type in ("funding", "award") and not (_ILP.search(sentence) or dated or _has_date_shape(sentence)):
+            weak = event_type == "award" or m.group().lower() in ("anggaran", "dak", "bok")
+            if weak and not (_ILP.search(sentence) or dated or _has_date_shape(sentence)):
                 continue
             found[event_type] = None
     return found

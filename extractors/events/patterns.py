@@ -21,7 +21,8 @@ ACTIVITY_TRIGGERS: dict[str, str] = {
 # Statements stand on their own: a designation, a decree, money, an award.
 STATEMENT_TRIGGERS: dict[str, str] = {
     "pilot_designation": r"lokasi\s+percontohan|percontohan|pilot\s+project|proyek\s+percontohan|piloting|lokus",
-    "funding": r"hibah|dukungan\s+dana|pendanaan|anggaran|(?-i:DAK|BOK)|dana\s+alokasi",
+    "funding": r"hibah|dukungan\s+dana|pendanaan|dana\s+desa|mengalokasikan\s+(?:dana|anggaran)|dana\s+alokasi"
+    r"|anggaran|(?-i:DAK|BOK)",
     "policy": r"(?:surat\s+keputusan|(?-i:SK)|peraturan\s+(?:bupati|wali\s*kota|gubernur|menteri(?:\s+kesehatan)?)"
     r"|(?-i:Perbup|Perwali|Pergub|Permenkes|Kepmenkes)|keputusan\s+menteri|surat\s+edaran)"
     r"(?=[^.]{0,80}\b(?:nomor|no\.))",

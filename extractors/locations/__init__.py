@@ -45,7 +45,8 @@ _DEGREE_START = re.compile(
 )
 # "SELONG (lensantb.id) -", "SIGI, SULTENG -", "Kaur –": the place a dateline opens with.
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z'’.-]*(?:[ ][A-Z][A-Za-z'’.-]*){0,3})(?:\s*,\s*(?P<sub>[A-Z][A-Za-z'’.-]*(?:[ ][A-Z][A-Za-z'’.-]*){0,3}))?"
+    r"^(?P<place>[A-Z][A-Za-z'’.-]*(?:[ ][A-Z][A-Za-z'’.-]*){0,3})"
+    r"(?:\s*,\s*(?P<sub>[A-Z][A-Za-z'’.-]*(?:[ ][A-Z][A-Za-z'’.-]*){0,3}))?"
     r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:-{1,2}|–|—)\s",
     re.MULTILINE,
 )
@@ -174,11 +175,13 @@ def extract_locations(text: str) -> LocationResult:
             region = gaz.lookup(phrase, "kecamatan", context)
             if region is not None and context and region.code.startswith(context[0].split(".")[0]):
                 add(Mention(region.name, "kecamatan", region.code, s, e, dateline=True))
-    for start, end, name, kind in pending_local:
+    # Kecamatan before desa, so a desa resolves inside the kecamatan the article names.
+    for start, end, name, kind in sorted(pending_local, key=lambda r: r[3] != "kecamatan"):
         camat = text[start : start + 5] == "Camat"
-        region = gaz.lookup(name, kind, context)
+        local_context = tuple(m.code for m in mentions if m.code and m.type == "kecamatan") + context
+        region = gaz.lookup(name, kind, local_context)
         if region is None:
-            region, end = _longest_known_prefix(gaz, text, start, name, kind, context)
+            region, end = _longest_known_prefix(gaz, text, start, name, kind, local_context)
             name = region.name if region else name
         if camat and region is None:
             continue  # "Camat Budi" names a person, not a kecamatan

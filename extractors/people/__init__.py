@@ -60,10 +60,11 @@ class _Found:
 
 
 def _split_degrees(deg: str | None) -> tuple[str, ...]:
+    """Degrees in one spelling: 'S.Kep' -> 'S.Kep.' (dotted forms end with a dot), 'SKM.' -> 'SKM'."""
     if not deg:
         return ()
-    parts = re.findall(rf"(?:{_DEGREE_ALT})\.?", deg)
-    return tuple(p if p.endswith(".") or "." not in p else p + "." for p in parts)
+    parts = (p.rstrip(".") for p in re.findall(rf"(?:{_DEGREE_ALT})\.?", deg))
+    return tuple(p + "." if "." in p else p for p in parts)
 
 
 def _valid_name(name: str) -> bool:

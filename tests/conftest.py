@@ -1,0 +1,39 @@
+"""Shared fixtures. Tests that need ../shared skip cleanly when it is absent."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+RAW_ARTICLES = ROOT / "raw_articles"
+GOLDEN_GOLD = Path(__file__).parent / "golden" / "gold"
+
+needs_shared = pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../shared is not present")
+
+
+@pytest.fixture
+def fresh_db() -> Database:
+    """An in-memory warehouse with the current schema."""
+    from warehouse.schema import migrations
+
+    db = Database(memory=True)
+    migrations.apply(db)
+    return db
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "warehouse" / "ilp.db"
+
+
+@pytest.fixture
+def articles_dir(tmp_path: Path) -> Path:
+    """A private copy of the sample corpus, safe to change."""
+    target = tmp_path / "articles"
+    shutil.copytree(RAW_ARTICLES, target)
+    return target

@@ -1,0 +1,61 @@
+import pytest
+
+from extractors.counts import extract_counts
+
+
+def counts(sentence: str):
+    return [(c.facility_type, c.count, c.status, c.of_total, c.percent) for c in
+            extract_counts(sentence, [(0, len(sentence))])]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param("ILP diterapkan di dua Puskesmas Pembantu (pustu) dan 24 Posyandu.",
+                     [("pustu", 2, "implementing", None, None), ("posyandu", 24, "implementing", None, None)],
+                     id="words-and-digits"),
+        pytest.param("Sebanyak empat Pusat Kesehatan Masyarakat (Puskesmas) ikuti studi banding.",
+                     [("puskesmas", 4, "participating", None, None)], id="long-form-participating"),
+        pytest.param("Ada 10 PKD dan 3 Polindes di kecamatan itu.",
+                     [("poskesdes", 10, "total", None, None), ("poskesdes", 3, "total", None, None)], id="pkd-polindes"),
+        pytest.param("Dari total 152 pustu, sebanyak 43 di antaranya telah melaksanakan ILP.",
+                     [("pustu", 152, "total", None, None), ("pustu", 43, "implementing", 152, None)],
+                     id="anaphor-of-total"),
+        pytest.param("Dari 310 posyandu aktif, sekitar 229 posyandu atau 73 persen sudah menerapkan ILP.",
+                     [("posyandu", 310, "total", None, None), ("posyandu", 229, "implementing", 310, 73.0)],
+                     id="percent-and-total"),
+        pytest.param("Saat ini 210 dari 2.270 posyandu telah menerapkan layanan siklus hidup.",
+                     [("posyandu", 210, "implementing", 2270, None), ("posyandu", 2270, "total", None, None)],
+                     id="partitive-thousands"),
+        pytest.param("Puskesmas Ketapang 2 ditetapkan sebagai lokasi percontohan bersama dua pustu.",
+                     [("pustu", 2, "pilot", None, None)], id="number-in-name-is-not-a-count"),
+        pytest.param("Kecamatan itu memiliki salah satu Pustu di Gampong Krueweng.", [], id="salah-satu"),
+        pytest.param("Sebanyak 120 pustu ditargetkan menjalankan ILP hingga akhir tahun.",
+                     [("pustu", 120, "target", None, None)], id="target"),
+        pytest.param("Sebanyak 37 pustu telah aktif, sedangkan 12 pustu lainnya masih menunggu tenaga bidan.",
+                     [("pustu", 37, "implementing", None, None), ("pustu", 12, "unspecified", None, None)],
+                     id="contrast-clause"),
+        pytest.param("Layanan ditopang oleh dua puluh lima puskesmas dan seribu posyandu.",
+                     [("puskesmas", 25, "total", None, None), ("posyandu", 1000, "total", None, None)],
+                     id="compound-number-words"),
+        pytest.param("Rumah sakit dan 3 klinik swasta ikut serta.", [("klinik", 3, "unspecified", None, None)],
+                     id="klinik"),
+        pytest.param("Surat Nomor 12 puskesmas tahun ini.", [], id="after-nomor"),
+    ],
+)
+def test_counts(sentence, expected):
+    assert counts(sentence) == expected
+
+
+def test_region_is_the_sentence_region_else_the_main_one():
+    text = "Ada 5 puskesmas di sana."
+    found = extract_counts(text, [(0, len(text))], region_in=lambda s, e: None, main_region="62.02")
+    assert found[0].location_code == "62.02"
+    found = extract_counts(text, [(0, len(text))], region_in=lambda s, e: "33.24", main_region="62.02")
+    assert found[0].location_code == "33.24"
+
+
+def test_offsets_slice_the_text():
+    text = "Pembuka. Dari total 152 pustu, sebanyak 43 di antaranya telah melaksanakan ILP."
+    for c in extract_counts(text, [(0, 8), (9, len(text))]):
+        assert text[c.char_start : c.char_end] == c.text

@@ -1,0 +1,44 @@
+import pytest
+
+from extractors.people import extract_people
+
+
+def people(text, places=()):
+    return [(p.name, p.honorific, p.degrees, p.role) for p in extract_people(text, set(places))]
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "expected"),
+    [
+        pytest.param("Kepala Puskesmas Plantungan dr Karyadi menjelaskan, ILP berjalan.", ["Plantungan"],
+                     [("Karyadi", "dr", (), "Kepala Puskesmas Plantungan")], id="role-honorific-name"),
+        pytest.param("kata Kepala Puskesmas Sukamaju Rina Dewi SKM.", ["Sukamaju"],
+                     [("Rina Dewi", None, ("SKM",), "Kepala Puskesmas Sukamaju")], id="role-place-name-degree"),
+        pytest.param("kata Kepala Puskesmas Darul kamal Maya Sopa STP.", ["Darul Kamal"],
+                     [("Maya Sopa", None, ("STP",), "Kepala Puskesmas Darul kamal")], id="place-in-other-case"),
+        pytest.param("Kepala Bidang Pelayanan dan SDMK, Titin Sutriani, S.Farm., Apt., memimpin.", [],
+                     [("Titin Sutriani", None, ("S.Farm.", "Apt"), "Kepala Bidang Pelayanan dan SDMK")],
+                     id="comma-role-degrees"),
+        pytest.param("Penjabat Sekretaris Daerah Kotim, Umar Kaderi, menyampaikan.", ["Kotim"],
+                     [("Umar Kaderi", None, (), "Penjabat Sekretaris Daerah Kotim")], id="place-slot-abbreviation"),
+        pytest.param("Penjabat Bupati Lombok Timur, H. Juaini Taofik, mengatakan.", ["Lombok Timur"],
+                     [("Juaini Taofik", "H.", (), "Penjabat Bupati Lombok Timur")], id="haji-honorific"),
+        pytest.param("Hal senada disampaikan Kepala Puskesmas Kuta Cot Glie, Syukriyah.,S.Kep.,MKM, kemarin.",
+                     ["Kuta Cot Glie"], [("Syukriyah", None, ("S.Kep.", "MKM"), "Kepala Puskesmas Kuta Cot Glie")],
+                     id="squashed-degrees"),
+        pytest.param("Kepala Puskesmas, Camat Plantungan dan Kepala Desa Tlogopayung hadir.", ["Tlogopayung"], [],
+                     id="roles-without-names"),
+        pytest.param("Menurut dr. Ani Wulandari, klaster berjalan. Ani mengatakan hal itu.", [],
+                     [("Ani Wulandari", "dr.", (), None)], id="later-partial-mention-merges"),
+        pytest.param("Dinas Kesehatan dan Global Fund mendukung program itu.", [], [], id="organisations-are-not-people"),
+        pytest.param("\u201cKami siap,\u201d ujar Titin.", [], [("Titin", None, (), None)], id="quote-attribution"),
+    ],
+)
+def test_people(text, places, expected):
+    assert people(text, places) == expected
+
+
+def test_offsets_slice_the_text():
+    text = "Kepala Puskesmas Tanjung Kemuning, Herlina Hayati, S.Kep., menjelaskan."
+    for p in extract_people(text, {"Tanjung Kemuning"}):
+        assert text[p.char_start : p.char_end] == p.text == p.name
