@@ -136,7 +136,7 @@ def _html_main_text(html: str) -> tuple[str, dict[str, str]]:
     try:
         body = (
             trafilatura.extract(
-                html, include_comments=False, include_tables=False, favor_precision=True, deduplicate=True
+                html, include_comments=False, include_tables=False, favor_precision=True, deduplicate=False
             )
             or ""
         )

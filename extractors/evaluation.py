@@ -101,8 +101,9 @@ def score_article(gold: dict, pred: dict | None, scores: dict[str, FieldScore]) 
     def date_keys(items: list) -> set:
         return {(d.get("start"), d.get("end")) for d in items or []}
 
-    _set_field(scores["dates"], src, date_keys(gold.get("dates")), date_keys(pred.get("dates")),
-               date_keys(opt.get("dates")))
+    _set_field(
+        scores["dates"], src, date_keys(gold.get("dates")), date_keys(pred.get("dates")), date_keys(opt.get("dates"))
+    )
 
     s = scores["facility_counts"]
     remaining = list(pred.get("facility_counts") or [])
@@ -116,8 +117,10 @@ def score_article(gold: dict, pred: dict | None, scores: dict[str, FieldScore]) 
         remaining.remove((same_status or same_key)[0])
         s.tp += 1
         if g.get("status"):
-            s.judge(bool(same_status), f"{src} count {_count_key(g)} status: want {g['status']}, "
-                                       f"got {same_key[0].get('status')}")
+            s.judge(
+                bool(same_status),
+                f"{src} count {_count_key(g)} status: want {g['status']}, got {same_key[0].get('status')}",
+            )
     spare = Counter(_count_key(c) for c in opt.get("facility_counts", []))
     for c in remaining:
         if spare[_count_key(c)] > 0:
@@ -136,8 +139,10 @@ def score_article(gold: dict, pred: dict | None, scores: dict[str, FieldScore]) 
         want = _words(gold_people[name].get("role"))
         if want:
             got = pred_people[name].get("role")
-            s.judge(2 * len(want & _words(got)) >= len(want), f"{src} role of {name}: want "
-                                                               f"{gold_people[name].get('role')!r}, got {got!r}")
+            s.judge(
+                2 * len(want & _words(got)) >= len(want),
+                f"{src} role of {name}: want {gold_people[name].get('role')!r}, got {got!r}",
+            )
 
     s = scores["locations"]
     pred_locs: dict[tuple[str, str], dict] = {}
@@ -199,9 +204,12 @@ def _score_events(src: str, gold: dict, pred: dict, opt: dict, s: FieldScore) ->
         s.tp += 1
         ok = attributed(g, best)
         if ok is not None:
-            s.judge(ok, f"{src} event {g.get('event_type')} attribution: want "
-                        f"{(g.get('facility'), g.get('location_code'))}, got "
-                        f"{(best.get('facility'), best.get('location_code'))}")
+            s.judge(
+                ok,
+                f"{src} event {g.get('event_type')} attribution: want "
+                f"{(g.get('facility'), g.get('location_code'))}, got "
+                f"{(best.get('facility'), best.get('location_code'))}",
+            )
     spare = list(opt.get("events", []))
     for p in remaining:
         j = next((i for i, o in enumerate(spare) if matches(o, p)), None)

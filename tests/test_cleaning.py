@@ -1,3 +1,4 @@
+import json
 from pathlib import Path
 
 import pytest
@@ -7,12 +8,26 @@ from extractors.cleaning import clean, clean_lines
 from extractors.models import CleanArticle, Reject
 from extractors.reading import decode_bytes, parse_input_bytes, read_input
 
+RAW = Path(__file__).resolve().parent.parent / "raw_articles"
 BODY = "Dinas Kesehatan Kabupaten Garut menggelar sosialisasi ILP di Puskesmas Cibatu pada 3 Mei 2024 bersama kader."
 
 
 def test_page_chrome_is_removed():
-    lines = ["28 C", "Medan", "Jumat, November 22, 2024", "Judul Berita ILP", "- Advertisement -", "Share",
-             BODY, "Baca Juga: Berita lain yang tidak terkait", "spot_img", BODY, "Tags", "Garut", "Berita Lainnya"]
+    lines = [
+        "28 C",
+        "Medan",
+        "Jumat, November 22, 2024",
+        "Judul Berita ILP",
+        "- Advertisement -",
+        "Share",
+        BODY,
+        "Baca Juga: Berita lain yang tidak terkait",
+        "spot_img",
+        BODY,
+        "Tags",
+        "Garut",
+        "Berita Lainnya",
+    ]
     text, header_date, title = clean_lines(lines)
     assert text == f"Judul Berita ILP\n{BODY}\n{BODY}"
     assert header_date == "2024-11-22"
@@ -83,7 +98,7 @@ def test_html_main_text_and_metadata():
 
 def test_json_input_carries_metadata(tmp_path: Path):
     path = tmp_path / "a.json"
-    path.write_text('{"text": "%s", "url": "https://contoh.id/a", "published_date": "2024-05-04"}' % BODY)
+    path.write_text(json.dumps({"text": BODY, "url": "https://contoh.id/a", "published_date": "2024-05-04"}))
     article = load_clean(path)
     assert isinstance(article, CleanArticle)
     assert (article.url, article.published_date) == ("https://contoh.id/a", "2024-05-04")
@@ -91,3 +106,10 @@ def test_json_input_carries_metadata(tmp_path: Path):
 
 def test_missing_file_is_a_reject(tmp_path: Path):
     assert isinstance(read_input(tmp_path / "nope.txt"), Reject)
+
+
+def test_same_page_again_in_one_process_gives_the_same_text():
+    """trafilatura's cross-document deduplication must stay off: a re-run would lose paragraphs."""
+    html = (RAW / "10_padang_pariaman_launching.html").read_bytes()
+    texts = {clean(parse_input_bytes("p.html", "p.html", html)).text for _ in range(4)}
+    assert len(texts) == 1

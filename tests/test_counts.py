@@ -4,42 +4,69 @@ from extractors.counts import extract_counts
 
 
 def counts(sentence: str):
-    return [(c.facility_type, c.count, c.status, c.of_total, c.percent) for c in
-            extract_counts(sentence, [(0, len(sentence))])]
+    return [
+        (c.facility_type, c.count, c.status, c.of_total, c.percent)
+        for c in extract_counts(sentence, [(0, len(sentence))])
+    ]
 
 
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        pytest.param("ILP diterapkan di dua Puskesmas Pembantu (pustu) dan 24 Posyandu.",
-                     [("pustu", 2, "implementing", None, None), ("posyandu", 24, "implementing", None, None)],
-                     id="words-and-digits"),
-        pytest.param("Sebanyak empat Pusat Kesehatan Masyarakat (Puskesmas) ikuti studi banding.",
-                     [("puskesmas", 4, "participating", None, None)], id="long-form-participating"),
-        pytest.param("Ada 10 PKD dan 3 Polindes di kecamatan itu.",
-                     [("poskesdes", 10, "total", None, None), ("poskesdes", 3, "total", None, None)], id="pkd-polindes"),
-        pytest.param("Dari total 152 pustu, sebanyak 43 di antaranya telah melaksanakan ILP.",
-                     [("pustu", 152, "total", None, None), ("pustu", 43, "implementing", 152, None)],
-                     id="anaphor-of-total"),
-        pytest.param("Dari 310 posyandu aktif, sekitar 229 posyandu atau 73 persen sudah menerapkan ILP.",
-                     [("posyandu", 310, "total", None, None), ("posyandu", 229, "implementing", 310, 73.0)],
-                     id="percent-and-total"),
-        pytest.param("Saat ini 210 dari 2.270 posyandu telah menerapkan layanan siklus hidup.",
-                     [("posyandu", 210, "implementing", 2270, None), ("posyandu", 2270, "total", None, None)],
-                     id="partitive-thousands"),
-        pytest.param("Puskesmas Ketapang 2 ditetapkan sebagai lokasi percontohan bersama dua pustu.",
-                     [("pustu", 2, "pilot", None, None)], id="number-in-name-is-not-a-count"),
+        pytest.param(
+            "ILP diterapkan di dua Puskesmas Pembantu (pustu) dan 24 Posyandu.",
+            [("pustu", 2, "implementing", None, None), ("posyandu", 24, "implementing", None, None)],
+            id="words-and-digits",
+        ),
+        pytest.param(
+            "Sebanyak empat Pusat Kesehatan Masyarakat (Puskesmas) ikuti studi banding.",
+            [("puskesmas", 4, "participating", None, None)],
+            id="long-form-participating",
+        ),
+        pytest.param(
+            "Ada 10 PKD dan 3 Polindes di kecamatan itu.",
+            [("poskesdes", 10, "total", None, None), ("poskesdes", 3, "total", None, None)],
+            id="pkd-polindes",
+        ),
+        pytest.param(
+            "Dari total 152 pustu, sebanyak 43 di antaranya telah melaksanakan ILP.",
+            [("pustu", 152, "total", None, None), ("pustu", 43, "implementing", 152, None)],
+            id="anaphor-of-total",
+        ),
+        pytest.param(
+            "Dari 310 posyandu aktif, sekitar 229 posyandu atau 73 persen sudah menerapkan ILP.",
+            [("posyandu", 310, "total", None, None), ("posyandu", 229, "implementing", 310, 73.0)],
+            id="percent-and-total",
+        ),
+        pytest.param(
+            "Saat ini 210 dari 2.270 posyandu telah menerapkan layanan siklus hidup.",
+            [("posyandu", 210, "implementing", 2270, None), ("posyandu", 2270, "total", None, None)],
+            id="partitive-thousands",
+        ),
+        pytest.param(
+            "Puskesmas Ketapang 2 ditetapkan sebagai lokasi percontohan bersama dua pustu.",
+            [("pustu", 2, "pilot", None, None)],
+            id="number-in-name-is-not-a-count",
+        ),
         pytest.param("Kecamatan itu memiliki salah satu Pustu di Gampong Krueweng.", [], id="salah-satu"),
-        pytest.param("Sebanyak 120 pustu ditargetkan menjalankan ILP hingga akhir tahun.",
-                     [("pustu", 120, "target", None, None)], id="target"),
-        pytest.param("Sebanyak 37 pustu telah aktif, sedangkan 12 pustu lainnya masih menunggu tenaga bidan.",
-                     [("pustu", 37, "implementing", None, None), ("pustu", 12, "unspecified", None, None)],
-                     id="contrast-clause"),
-        pytest.param("Layanan ditopang oleh dua puluh lima puskesmas dan seribu posyandu.",
-                     [("puskesmas", 25, "total", None, None), ("posyandu", 1000, "total", None, None)],
-                     id="compound-number-words"),
-        pytest.param("Rumah sakit dan 3 klinik swasta ikut serta.", [("klinik", 3, "unspecified", None, None)],
-                     id="klinik"),
+        pytest.param(
+            "Sebanyak 120 pustu ditargetkan menjalankan ILP hingga akhir tahun.",
+            [("pustu", 120, "target", None, None)],
+            id="target",
+        ),
+        pytest.param(
+            "Sebanyak 37 pustu telah aktif, sedangkan 12 pustu lainnya masih menunggu tenaga bidan.",
+            [("pustu", 37, "implementing", None, None), ("pustu", 12, "unspecified", None, None)],
+            id="contrast-clause",
+        ),
+        pytest.param(
+            "Layanan ditopang oleh dua puluh lima puskesmas dan seribu posyandu.",
+            [("puskesmas", 25, "total", None, None), ("posyandu", 1000, "total", None, None)],
+            id="compound-number-words",
+        ),
+        pytest.param(
+            "Rumah sakit dan 3 klinik swasta ikut serta.", [("klinik", 3, "unspecified", None, None)], id="klinik"
+        ),
         pytest.param("Surat Nomor 12 puskesmas tahun ini.", [], id="after-nomor"),
     ],
 )

@@ -8,7 +8,9 @@ from extractors.dates import extract_dates, parse_standalone_date
 from tests.markup import parse_markup
 
 CASES = [
-    pytest.param("pada tanggal <d 2024-10-22/2024-10-24>22 hingga 24 Oktober 2024</d> di Kendal", None, id="range-hingga"),
+    pytest.param(
+        "pada tanggal <d 2024-10-22/2024-10-24>22 hingga 24 Oktober 2024</d> di Kendal", None, id="range-hingga"
+    ),
     pytest.param("selama dua hari yakni <d 2024-04-24/2024-04-25>24-25 April 2024</d>.", None, id="range-dash"),
     pytest.param("berlangsung <d 2024-07-01/2024-07-03>1 s.d. 3 Juli 2024</d>", None, id="range-sd"),
     pytest.param("pada <d 2024-11-28/2024-12-02>28 November - 2 Desember 2024</d>", None, id="range-cross-month"),

@@ -18,32 +18,44 @@ def events_of(text: str, published: str | None = None):
         pytest.param(
             "Peluncuran ILP di Puskesmas Plantungan, Kabupaten Kendal dilaksanakan pada 4 Desember 2023, "
             "sedangkan ILP seluruh desa pada 8 Januari 2024.",
-            [("launch", "2023-12-04", "2023-12-04", "Plantungan", "33.24"),
-             ("launch", "2024-01-08", "2024-01-08", "Plantungan", "33.24")],
-            id="one-launch-per-date"),
+            [
+                ("launch", "2023-12-04", "2023-12-04", "Plantungan", "33.24"),
+                ("launch", "2024-01-08", "2024-01-08", "Plantungan", "33.24"),
+            ],
+            id="one-launch-per-date",
+        ),
         pytest.param(
             "Pegawai Dinkes Kabupaten Kutai Timur mengikuti kaji banding ILP di Puskesmas Plantungan, Kendal, "
             "pada 22 hingga 24 Oktober 2024. Dengan kaji banding ini peserta belajar banyak.",
             [("study_visit", "2024-10-22", "2024-10-24", "Plantungan", "33.24")],
-            id="place-phrase-decides-region-and-demonstrative-refers-back"),
+            id="place-phrase-decides-region-and-demonstrative-refers-back",
+        ),
         pytest.param(
             "Dinas Kesehatan Kabupaten Kaur melaksanakan FGD Integrasi Layanan Primer pada 28 November 2024. "
             "FGD ini juga untuk menyosialisasikan klaster. Dengan pendampingan yang intensif, mutu naik.",
             [("coordination_meeting", "2024-11-28", "2024-11-28", None, "17.04")],
-            id="unanchored-mentions-are-not-events"),
+            id="unanchored-mentions-are-not-events",
+        ),
         pytest.param(
             "Berdasarkan Surat Keputusan Kepala Dinas Kesehatan Nomor 84 Tahun 2026, ditetapkan Puskesmas "
             "Ketapang 2 di Kabupaten Kotawaringin Timur sebagai lokasi percontohan ILP.",
-            [("pilot_designation", "2026", "2026", "Ketapang 2", "62.02"),
-             ("policy", "2026", "2026", "Ketapang 2", "62.02")],
-            id="decree-year-dates-the-designation"),
+            [
+                ("pilot_designation", "2026", "2026", "Ketapang 2", "62.02"),
+                ("policy", "2026", "2026", "Ketapang 2", "62.02"),
+            ],
+            id="decree-year-dates-the-designation",
+        ),
         pytest.param(
             "Di Kabupaten Kaur, dari total 152 pustu, sebanyak 43 di antaranya telah melaksanakan ILP.",
-            [("coverage_report", None, None, None, "17.04")], id="coverage-from-implementing-counts"),
+            [("coverage_report", None, None, None, "17.04")],
+            id="coverage-from-implementing-counts",
+        ),
         pytest.param(
             "Dinas Kesehatan Kabupaten Bantul mencatat 214 kasus demam berdarah pada Oktober 2024 dan menggelar "
             "sosialisasi pemberantasan sarang nyamuk.",
-            [], id="not-about-ilp-no-events"),
+            [],
+            id="not-about-ilp-no-events",
+        ),
     ],
 )
 def test_events(text, expected):

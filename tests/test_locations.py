@@ -10,28 +10,56 @@ def places(text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param("Dinas Kesehatan Kabupaten Kendal, Provinsi Jawa Tengah.",
-                     [("Kendal", "kabupaten", "33.24"), ("Jawa Tengah", "provinsi", "33")], id="typed-regions"),
-        pytest.param("SATUHABAR.COM, KALTENG - Pemkab Kotim menggelar sosialisasi.",
-                     [("Kalimantan Tengah", "provinsi", "62"), ("Kotawaringin Timur", "kabupaten", "62.02")],
-                     id="abbreviations"),
-        pytest.param("Kota Magelang dan Kabupaten Magelang berbagi nama.",
-                     [("Magelang", "kota", "33.71"), ("Magelang", "kabupaten", "33.08")], id="kota-vs-kabupaten"),
-        pytest.param("KUPANG - Dinas Kesehatan Kota Kupang melaporkan capaian.", [("Kupang", "kota", "53.71")],
-                     id="bare-name-takes-the-type-the-article-uses"),
-        pytest.param("Puskesmas Kecamatan Darul Kamal di Kabupaten Aceh Besar.",
-                     [("Darul Kamal", "kecamatan", "11.06.19"), ("Aceh Besar", "kabupaten", "11.06")],
-                     id="kecamatan-in-context"),
-        pytest.param("Kepala Desa Tlogopayung di Kabupaten Kendal hadir.",
-                     [("Tlogopayung", "desa", "33.24.01.2003"), ("Kendal", "kabupaten", "33.24")], id="desa-code"),
-        pytest.param("Gampong Krueweng di Aceh Besar.", [("Krueweng", "desa", None), ("Aceh Besar", "kabupaten", "11.06")],
-                     id="gampong-unknown-code"),
-        pytest.param("ditetapkan Puskesmas Ketapang 2 sebagai lokasi percontohan",
-                     [("Ketapang 2", "puskesmas", None)], id="facility-with-number"),
-        pytest.param("Sebanyak 4 PKM studi banding ke Puskesmas Darul Kamal.",
-                     [("Darul Kamal", "puskesmas", None)], id="counted-facilities-are-not-names"),
-        pytest.param("diselenggarakan di ICE BSD, Tangerang Selatan, pada April.",
-                     [("ICE BSD", "venue", None), ("Tangerang Selatan", "kota", "36.74")], id="venue"),
+        pytest.param(
+            "Dinas Kesehatan Kabupaten Kendal, Provinsi Jawa Tengah.",
+            [("Kendal", "kabupaten", "33.24"), ("Jawa Tengah", "provinsi", "33")],
+            id="typed-regions",
+        ),
+        pytest.param(
+            "SATUHABAR.COM, KALTENG - Pemkab Kotim menggelar sosialisasi.",
+            [("Kalimantan Tengah", "provinsi", "62"), ("Kotawaringin Timur", "kabupaten", "62.02")],
+            id="abbreviations",
+        ),
+        pytest.param(
+            "Kota Magelang dan Kabupaten Magelang berbagi nama.",
+            [("Magelang", "kota", "33.71"), ("Magelang", "kabupaten", "33.08")],
+            id="kota-vs-kabupaten",
+        ),
+        pytest.param(
+            "KUPANG - Dinas Kesehatan Kota Kupang melaporkan capaian.",
+            [("Kupang", "kota", "53.71")],
+            id="bare-name-takes-the-type-the-article-uses",
+        ),
+        pytest.param(
+            "Puskesmas Kecamatan Darul Kamal di Kabupaten Aceh Besar.",
+            [("Darul Kamal", "kecamatan", "11.06.19"), ("Aceh Besar", "kabupaten", "11.06")],
+            id="kecamatan-in-context",
+        ),
+        pytest.param(
+            "Kepala Desa Tlogopayung di Kabupaten Kendal hadir.",
+            [("Tlogopayung", "desa", "33.24.01.2003"), ("Kendal", "kabupaten", "33.24")],
+            id="desa-code",
+        ),
+        pytest.param(
+            "Gampong Krueweng di Aceh Besar.",
+            [("Krueweng", "desa", None), ("Aceh Besar", "kabupaten", "11.06")],
+            id="gampong-unknown-code",
+        ),
+        pytest.param(
+            "ditetapkan Puskesmas Ketapang 2 sebagai lokasi percontohan",
+            [("Ketapang 2", "puskesmas", None)],
+            id="facility-with-number",
+        ),
+        pytest.param(
+            "Sebanyak 4 PKM studi banding ke Puskesmas Darul Kamal.",
+            [("Darul Kamal", "puskesmas", None)],
+            id="counted-facilities-are-not-names",
+        ),
+        pytest.param(
+            "diselenggarakan di ICE BSD, Tangerang Selatan, pada April.",
+            [("ICE BSD", "venue", None), ("Tangerang Selatan", "kota", "36.74")],
+            id="venue",
+        ),
         pytest.param("Batang pohon dan Malang nasibnya.", [], id="common-words-are-not-regions"),
         pytest.param("Kabupaten Batang menggelar rapat.", [("Batang", "kabupaten", "33.25")], id="typed-common-word"),
     ],
@@ -41,8 +69,10 @@ def test_locations(text, expected):
 
 
 def test_facility_names_stop_before_people():
-    text = ("Empat puskesmas yakni Puskesmas Lampisang, Puskesmas Blang Bintang ikut. "
-            "Kepala Puskesmas Lampisang Marlina SKM mengatakan hal itu.")
+    text = (
+        "Empat puskesmas yakni Puskesmas Lampisang, Puskesmas Blang Bintang ikut. "
+        "Kepala Puskesmas Lampisang Marlina SKM mengatakan hal itu."
+    )
     assert [loc.name for loc in extract_locations(text).locations] == ["Lampisang", "Blang Bintang"]
 
 

@@ -1,0 +1,117 @@
+"""Integration: materialise the whole asset graph offline, as `ilp run` does."""
+
+from pathlib import Path
+
+import dagster as dg
+
+from ilp.run import run_pipeline
+from pipelines.automation import new_articles_sensor
+from pipelines.definitions import ALL_ASSETS, ALL_CHECKS, build_resources, defs
+from tests.conftest import RAW_ARTICLES
+from warehouse.schema import FACT_TABLES, open_db
+
+PARTITION = "2024-06-01"
+
+
+def materialize(articles: Path, db: Path, partition: str = PARTITION) -> dg.ExecuteInProcessResult:
+    return dg.materialize(
+        [*ALL_ASSETS, *ALL_CHECKS],
+        partition_key=partition,
+        resources={**build_resources(str(articles), str(db)), "io_manager": dg.mem_io_manager},
+    )
+
+
+def snapshot(db_path: Path):
+    db = open_db(str(db_path))
+    tables = ("articles", *FACT_TABLES, "rejects", "inputs")
+    return {t: sorted(map(tuple, db.execute(f"select * from [{t}]").fetchall())) for t in tables}
+
+
+def test_definitions_load():
+    repo = defs.get_repository_def()
+    assert {k.to_user_string() for k in repo.asset_graph.get_all_asset_keys()} >= {
+        "raw_articles",
+        "clean_articles",
+        "dates",
+        "facility_counts",
+        "people",
+        "locations",
+        "events",
+        "warehouse_tables",
+    }
+    assert defs.resolve_job_def("ilp_pipeline") is not None
+    assert [s.name for s in repo.schedule_defs] == ["daily_ingest"]
+    assert [s.name for s in repo.sensor_defs] == ["new_articles_sensor"]
+
+
+def test_whole_graph_materialises_and_checks_pass(articles_dir, db_path):
+    result = materialize(articles_dir, db_path)
+    assert result.success
+    checks = result.get_asset_check_evaluations()
+    assert len(checks) == len(ALL_CHECKS) and all(c.passed for c in checks)
+    db = open_db(str(db_path))
+    assert db["articles"].count == len(list(RAW_ARTICLES.iterdir()))
+    assert db["events"].count > 0 and db["rejects"].count == 0
+    meta = result.asset_materializations_for_node("warehouse_tables")[0].metadata
+    assert meta["articles_written"].value == db["articles"].count
+
+
+def test_second_run_changes_nothing(articles_dir, db_path):
+    materialize(articles_dir, db_path)
+    before = snapshot(db_path)
+    materialize(articles_dir, db_path, "2024-06-02")
+    assert snapshot(db_path) == before
+
+
+def test_changed_file_replaces_its_rows_and_new_file_is_added(articles_dir, db_path):
+    materialize(articles_dir, db_path)
+    target = articles_dir / "07_kota_kupang_capaian.txt"
+    target.write_text(target.read_text().replace("11 puskesmas", "12 puskesmas"), encoding="utf-8")
+    (articles_dir / "13_new.txt").write_text(
+        (articles_dir / "12_sigi_pelatihan.txt").read_text().replace("Sigi", "Poso"), encoding="utf-8"
+    )
+    result = materialize(articles_dir, db_path, "2024-06-02")
+    assert result.asset_materializations_for_node("warehouse_tables")[0].metadata["articles_written"].value == 2
+    db = open_db(str(db_path))
+    counts = [
+        r[0]
+        for r in db.execute(
+            "select c.count from facility_counts c join articles a using (article_id) "
+            "where a.source = '07_kota_kupang_capaian.txt'"
+        )
+    ]
+    assert counts == [12]
+    assert db["articles"].count == len(list(articles_dir.iterdir()))
+
+
+def test_bad_inputs_land_in_rejects_and_the_rest_goes_on(articles_dir, db_path):
+    (articles_dir / "empty.txt").write_bytes(b"")
+    (articles_dir / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    latin = "Dinas Kesehatan Kabupaten Garut menggelar sosialisasi ILP di Puskesmas Cibatu, Café Sehat, 3 Mei 2024."
+    (articles_dir / "latin1.txt").write_bytes(latin.encode("cp1252"))
+    (articles_dir / "nobody.html").write_text("<html><body><nav>Beranda</nav></body></html>")
+    assert run_pipeline(articles_dir, db_path) == 0
+    db = open_db(str(db_path))
+    rejects = {r["source"]: r["reason"] for r in db.query("select source, reason from rejects")}
+    assert set(rejects) == {"empty.txt", "binary.txt", "nobody.html"}
+    assert "Café" in db.execute("select text from articles where source = 'latin1.txt'").fetchone()[0]
+    lost = db.execute("select count(*) from batch_inputs b left join inputs i using (path) where i.path is null")
+    assert lost.fetchone()[0] == 0
+
+
+def test_sensor_requests_a_run_only_when_files_change(articles_dir):
+    resources = build_resources(str(articles_dir), "unused.db")
+    context = dg.build_sensor_context(cursor=None, resources=resources)
+    first = new_articles_sensor(context)
+    assert isinstance(first, dg.RunRequest)
+    context = dg.build_sensor_context(cursor=context.cursor, resources=resources)
+    assert isinstance(new_articles_sensor(context), dg.SkipReason)
+    (articles_dir / "14_more.txt").write_text("Berita baru tentang ILP di Puskesmas Sukamaju, Kabupaten Garut.")
+    context = dg.build_sensor_context(cursor=context.cursor, resources=resources)
+    assert isinstance(new_articles_sensor(context), dg.RunRequest)
+
+
+def test_ilp_run_prints_a_summary(articles_dir, db_path, capsys):
+    assert run_pipeline(articles_dir, db_path) == 0
+    out = capsys.readouterr().out
+    assert "articles" in out and "events" in out and f"{len(list(articles_dir.iterdir()))} articles written" in out
