@@ -115,3 +115,34 @@ def test_ilp_run_prints_a_summary(articles_dir, db_path, capsys):
     assert run_pipeline(articles_dir, db_path) == 0
     out = capsys.readouterr().out
     assert "articles" in out and "events" in out and f"{len(list(articles_dir.iterdir()))} articles written" in out
+
+
+def test_offset_check_fails_on_offsets_that_do_not_slice(articles_dir):
+    import pandas as pd
+
+    from extractors.article import load_clean, parse_articles
+    from pipelines.checks import offsets_problems
+
+    article = load_clean(articles_dir / "03_gorontalo_studi_banding.txt")
+    parsed = {"p": next(parse_articles([article]))}
+    good = pd.DataFrame([{"article_id": article.article_id, "char_start": 0, "char_end": 3, "text": article.text[:3]}])
+    bad = good.assign(char_start=1)
+    assert offsets_problems(parsed, good) == []
+    assert len(offsets_problems(parsed, bad)) == 1
+
+
+def test_warehouse_checks_fail_on_orphans_and_lost_inputs(articles_dir, db_path):
+    from pipelines.checks import every_input_accounted_for, no_orphan_or_duplicate_rows
+    from pipelines.resources import Warehouse
+
+    materialize(articles_dir, db_path)
+    warehouse = Warehouse(db_path=str(db_path))
+    assert no_orphan_or_duplicate_rows(warehouse=warehouse).passed
+    assert every_input_accounted_for(warehouse=warehouse).passed
+    db = open_db(str(db_path))
+    db.execute("pragma foreign_keys = off")
+    db["dates"].insert({"article_id": "missing", "text": "2024", "start": "2024", "end": "2024"})
+    db["batch_inputs"].insert({"batch_id": PARTITION, "path": "lost.txt", "content_hash": "h"})
+    db.conn.commit()
+    assert not no_orphan_or_duplicate_rows(warehouse=warehouse).passed
+    assert not every_input_accounted_for(warehouse=warehouse).passed
