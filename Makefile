@@ -7,7 +7,9 @@ ARTICLES ?= raw_articles
 DB ?= warehouse/ilp.db
 DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
-.PHONY: setup run test dev lint evaluate clean-db
+IDNER ?= ../shared/datasets/idner-news-2k
+
+.PHONY: setup run test dev lint evaluate clean-db train-ner evaluate-ner
 
 setup: $(STAMP)
 
@@ -35,3 +37,19 @@ evaluate: $(STAMP)
 
 clean-db:
 	rm -f $(DB) $(DB)-wal $(DB)-shm
+
+# Rebuild the person recogniser from idner-news-2k (train + dev in CoNLL form): make train-ner IDNER=path
+train-ner: $(STAMP)
+	mkdir -p build/ner
+	$(BIN)/python training/conll_to_docbin.py $(IDNER)/train.txt build/ner/train.spacy
+	$(BIN)/python training/conll_to_docbin.py $(IDNER)/dev.txt build/ner/dev.spacy
+	$(BIN)/python -m spacy train training/ner.cfg --output build/ner/out \
+		--paths.train build/ner/train.spacy --paths.dev build/ner/dev.spacy
+	$(BIN)/python training/build_common_words.py $(IDNER)/train.txt > extractors/people/common_words.txt
+	rm -rf extractors/people/ner_model
+	cp -r build/ner/out/model-best extractors/people/ner_model
+	$(BIN)/python training/evaluate_people.py $(IDNER)/dev.txt
+
+# Person-name F1 the benchmark way (each sentence its own article) on the dev split.
+evaluate-ner: $(STAMP)
+	$(BIN)/python training/evaluate_people.py $(IDNER)/dev.txt

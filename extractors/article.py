@@ -14,7 +14,7 @@ from extractors.dates import extract_dates
 from extractors.events import extract_events, is_about_ilp
 from extractors.locations import extract_locations
 from extractors.models import ArticleFacts, CleanArticle, DateMention, ParsedArticle, Reject
-from extractors.nlp import get_nlp, sentence_spans
+from extractors.nlp import get_nlp, person_spans, sentence_spans
 from extractors.people import extract_people
 from extractors.reading import read_input
 
@@ -32,10 +32,12 @@ def parse_articles(articles: Iterable[CleanArticle]) -> Iterator[ParsedArticle]:
     nlp = get_nlp()
     pairs = ((a.text, a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
-        yield parse_doc(article, sentence_spans(doc))
+        yield parse_doc(article, sentence_spans(doc), person_spans(doc))
 
 
-def parse_doc(article: CleanArticle, sentences: list[tuple[int, int]]) -> ParsedArticle:
+def parse_doc(
+    article: CleanArticle, sentences: list[tuple[int, int]], recognised: list[tuple[int, int]] | None = None
+) -> ParsedArticle:
     text = article.text
     evidence = _sentence_lookup(text, sentences)
     dates = [
@@ -47,7 +49,7 @@ def parse_doc(article: CleanArticle, sentences: list[tuple[int, int]]) -> Parsed
     place_words = (
         places.facility_names | {loc.name for loc in places.locations} | {loc.text for loc in places.locations}
     )
-    people = extract_people(text, place_words)
+    people = extract_people(text, place_words, recognised)
     return ParsedArticle(
         article=article,
         sentences=tuple(sentences),

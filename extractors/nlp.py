@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from extractors.people.lexicon import DEGREE_TOKENS, HONORIFICS
@@ -75,17 +76,50 @@ def _segment(doc: Doc) -> Doc:
     return doc
 
 
-@lru_cache(maxsize=1)
-def get_nlp() -> Language:
-    """Tokenizer and sentence segmenter, shared by all extractors."""
+NER_MODEL_DIR = Path(__file__).parent / "people" / "ner_model"
+
+
+@lru_cache(maxsize=2)
+def get_nlp(recogniser: bool = True) -> Language:
+    """Tokenizer, sentence segmenter and (when shipped) the trained person recogniser."""
     import spacy
     from spacy.language import Language
 
     if "ilp_sentences" not in Language.factories:
         Language.component("ilp_sentences")(_segment)
-    nlp = spacy.blank("id")
-    nlp.add_pipe("ilp_sentences")
+    if recogniser and (NER_MODEL_DIR / "config.cfg").exists():
+        nlp = spacy.load(NER_MODEL_DIR)
+        nlp.add_pipe("ilp_sentences", first=True)
+    else:
+        nlp = spacy.blank("id")
+        nlp.add_pipe("ilp_sentences")
+    keep_hyphenated_words(nlp)
     return nlp
+
+
+def keep_hyphenated_words(nlp: Language) -> None:
+    """Do not split "Kassi-Kassi" or "Jokowi-JK" at the hyphen.
+
+    Indonesian writes reduplications and paired names with hyphens, and the CoNLL data the
+    recogniser learnt from keeps them as one token; the tokenizer must agree with it.
+    """
+    from spacy.util import compile_infix_regex
+
+    infixes = [p for p in nlp.Defaults.infixes if not _splits_letter_hyphen(p)]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+def _splits_letter_hyphen(pattern: str) -> bool:
+    try:
+        m = re.search(pattern, "Kassi-Kassi")
+    except re.error:
+        return False
+    return m is not None and m.group() == "-"
+
+
+def person_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans the recogniser labels as persons (none without a recogniser)."""
+    return [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PER"]
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:

@@ -70,3 +70,12 @@ def test_own_scorer_agrees_with_the_reference(tmp_path):
         assert ours[field].f1 == pytest.approx(reference[field]["f1"], abs=1e-4), field
         if reference[field]["secondary"] is not None:
             assert ours[field].secondary == pytest.approx(reference[field]["secondary"], abs=1e-4), field
+
+
+@needs_shared
+def test_person_recogniser_gate_on_idner_dev():
+    """Person names on general news, each sentence its own article (the public benchmark's protocol)."""
+    from training.evaluate_people import evaluate
+
+    result = evaluate(SHARED / "datasets" / "idner-news-2k" / "dev.txt")
+    assert result["f1"] >= 0.82, result

@@ -78,3 +78,23 @@ def test_offsets_slice_the_text():
     text = "Kepala Puskesmas Tanjung Kemuning, Herlina Hayati, S.Kep., menjelaskan."
     for p in extract_people(text, {"Tanjung Kemuning"}):
         assert text[p.char_start : p.char_end] == p.text == p.name
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        pytest.param("Jokowi mengatakan pemerintah akan menaikkan anggaran kesehatan.", {"Jokowi"}, id="bare-name"),
+        pytest.param(
+            "Ketua Umum Partai Golkar Aburizal Bakrie hadir di Jakarta.", {"Aburizal Bakrie"}, id="party-slot-in-role"
+        ),
+        pytest.param("Fenomena kepanikan ini dampak dari kuota yang dipangkas.", set(), id="everyday-word"),
+        pytest.param("Kasus Demam Berdarah naik lagi di daerah itu.", set(), id="everyday-words"),
+    ],
+)
+def test_people_with_the_recogniser(text, names):
+    from extractors.article import extract_articles
+    from extractors.cleaning import article_id_for
+    from extractors.models import CleanArticle
+
+    facts = next(extract_articles([CleanArticle("t.txt", article_id_for(text), text)]))
+    assert {p.name for p in facts.people} == names

@@ -10,22 +10,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from extractors.models import Person
 from extractors.people.lexicon import (
     DEGREE_TOKENS,
     HONORIFICS,
+    NON_PERSON_WORDS,
     NOT_NAMES,
     PLACE_SLOT_WORDS,
     ROLE_HEADS,
     ROLE_VOCAB,
     SPEECH_VERBS,
+    TITLES_BEFORE_NAMES,
 )
 
 __all__ = ["extract_people"]
 
 _NAME_TOKEN = r"(?:Muh\.|Moh\.|Mhd\.|[A-Z]\.|[A-Z][^\W\d_A-Z]+(?:-[A-Z]?[^\W\d_A-Z]+)?)"
 _NAME = rf"{_NAME_TOKEN}(?:[ ]{_NAME_TOKEN}){{0,3}}"
+_DEGREE_WORDS = {d.rstrip(".") for d in DEGREE_TOKENS}
+COMMON_WORDS = frozenset(
+    w for w in (Path(__file__).parent / "common_words.txt").read_text(encoding="utf-8").split() if not w.startswith("#")
+)
 _DEGREE_ALT = "|".join(re.escape(d) for d in sorted(DEGREE_TOKENS, key=len, reverse=True))
 # Degrees after a name: ", S.Kep., M.Kes", " SKM", ".,S.Kep.,MKM".
 _DEGREES = rf"(?:\s*[.,]*\s*(?:{_DEGREE_ALT})\.?(?![\w]))+"
@@ -69,9 +77,36 @@ def _split_degrees(deg: str | None) -> tuple[str, ...]:
 
 def _valid_name(name: str) -> bool:
     tokens = name.split(" ")
-    return not any(t in NOT_NAMES or t.rstrip(".") in NOT_NAMES for t in tokens) and not all(
-        len(t.rstrip(".")) <= 1 for t in tokens
-    )
+    if any(t in NOT_NAMES or t.rstrip(".") in NOT_NAMES or t in NON_PERSON_WORDS for t in tokens):
+        return False
+    if all(t.rstrip(".") in _DEGREE_WORDS for t in tokens):
+        return False
+    return not all(len(t.rstrip(".")) <= 1 for t in tokens)
+
+
+_VERB_AFTER = re.compile(rf"\s*,?\s+(?:(?:me|ber|di|ter)[a-z]{{3,}}|{_SPEECH_ALT})\b")
+
+
+@lru_cache(maxsize=1)
+def _root_words() -> frozenset[str]:
+    """Indonesian root words from PySastrawi's dictionary (MIT)."""
+    from importlib import resources
+
+    path = resources.files("Sastrawi").joinpath("Stemmer/data/kata-dasar.txt")
+    return frozenset(path.read_text(encoding="utf-8").split())
+
+
+def _everyday_word(word: str, after: str) -> bool:
+    """A sentence-initial word that is common in lower case, unless a verb follows it as after a subject."""
+    lowered = word.lower()
+    if lowered in COMMON_WORDS:
+        return True
+    return lowered in _root_words() and not _VERB_AFTER.match(after)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \"“'(")
+    return not before or before[-1] in ".!?:\n"
 
 
 def _role_end(text: str, start: int, places: set[str]) -> int:
@@ -116,11 +151,21 @@ def _next_is_role_word(text: str, pos: int) -> bool:
     return bool(m) and m.group().rstrip(".,") in ROLE_VOCAB and not _ROLE_HEAD.match(text, m.start())
 
 
-def extract_people(text: str, places: set[str] | None = None) -> list[Person]:
-    """Named people in `text`; `places` (facility and region names found in it) bound roles."""
+def extract_people(
+    text: str, places: set[str] | None = None, recognised: list[tuple[int, int]] | None = None
+) -> list[Person]:
+    """Named people in `text`.
+
+    `places` (facility and region names found in it) bound roles; `recognised` are person spans
+    from the statistical recogniser, kept when they survive the same name checks as the rules.
+    """
     places = places or set()
     lowered_places = {p.lower() for p in places}
     found: list[_Found] = []
+    for start, end in recognised or []:
+        person = _from_recognised(text, start, end, places, lowered_places)
+        if person is not None:
+            found.append(person)
     for m in _ROLE_HEAD.finditer(text):
         if m.start() > 0 and text[m.start() - 1].isalnum():
             continue
@@ -161,6 +206,63 @@ def extract_people(text: str, places: set[str] | None = None) -> list[Person]:
 
 
 _LEADING_HONORIFIC = re.compile(rf"^(?:{_HONORIFIC_ALT})(?:\.|[ ])\s*")
+
+
+_EDGE_DEGREES = re.compile(rf"(?:{_DEGREES})\s*$")
+_ROLE_BEFORE = re.compile(r"(?:,\s*)?(?:" + _HONORIFIC + r")?$")
+
+
+def _from_recognised(text: str, start: int, end: int, places: set[str], lowered_places: set[str]) -> _Found | None:
+    """A recogniser span, trimmed of titles and degrees, with the role that stands right before it."""
+    span = text[start:end]
+    hon = _LEADING_HONORIFIC.match(span)
+    honorific = None
+    if hon:
+        honorific = _clean_hon(hon.group())
+        start += hon.end()
+    while True:  # role words the recogniser took in: "Presiden Joko Widodo" -> "Joko Widodo"
+        head = re.match(r"([\w.]+)\s+", text[start:end])
+        if head and (
+            head.group(1) in ROLE_VOCAB or head.group(1) in TITLES_BEFORE_NAMES or _ROLE_HEAD.fullmatch(head.group(1))
+        ):
+            start += head.end()
+            continue
+        break
+    degrees: tuple[str, ...] = ()
+    tail = _EDGE_DEGREES.search(text[start:end])
+    if tail and tail.start() > 0:
+        degrees = _split_degrees(tail.group())
+        end = start + tail.start()
+    while end > start and text[end - 1] in " ,.;:)(\"'”“":
+        end -= 1
+    while start < end and text[start] in "(\"'“":
+        start += 1
+    name = text[start:end]
+    if not name or not name[0].isupper() or not _valid_name(name) or name.lower() in lowered_places:
+        return None
+    if any(name.lower() in p for p in lowered_places):
+        return None  # a piece of a place name ("Cot Glie" of Kuta Cot Glie)
+    if " " not in name and _starts_sentence(text, start) and _everyday_word(name, text[end : end + 40]):
+        return None  # "Fenomena kepanikan ini ...": a capitalised everyday word, not a name
+    if " " in name and all(t.lower() in COMMON_WORDS or t.lower() in _root_words() for t in name.split(" ")):
+        return None  # "Demam Berdarah"
+    return _Found(name, start, end, honorific, degrees, _role_before(text, start, places))
+
+
+def _role_before(text: str, start: int, places: set[str]) -> str | None:
+    """The position title that ends right before a name ("Kepala Puskesmas X, dr. <name>")."""
+    window_start = max(0, start - 120)
+    for m in _ROLE_HEAD.finditer(text, window_start, start):
+        if m.start() > 0 and text[m.start() - 1].isalnum():
+            continue
+        role_end = _role_end(text, m.start(), places)
+        if (
+            role_end <= start
+            and _ROLE_BEFORE.search(text[role_end:start].strip(" ")) is not None
+            and (len(text[role_end:start].strip(" ,")) <= 6)
+        ):
+            return _clean_role(text[m.start() : role_end])
+    return None
 
 
 def _strip_trailing_nonnames(name: str) -> str:
