@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from extractors.counts.patterns import COUNTERS, FACILITY_TERMS, STATUS_CUES
+from extractors.counts.patterns import COUNTERS, FACILITY_TERMS, STATUS_CUES, WEAK_CUES
 from extractors.models import FacilityCount
 from extractors.numbers import NUMBER, parse_number
 
@@ -29,6 +29,7 @@ _FACILITY_THEN_NUMBER = re.compile(
 _ANAPHOR = re.compile(rf"\b(?:sebanyak\s+|sekitar\s+)?(?P<num>{NUMBER})\s+(?:di\s*antaranya|diantaranya)\b", _F)
 _CUES = [(status, re.compile(rf"\b(?:{rx})\b", _F)) for status, rx in STATUS_CUES.items()]
 _CLAUSE_BREAK = re.compile(r"[,;:]", _F)
+_WEAK_CUE = re.compile(rf"(?:{WEAK_CUES})", _F)
 _CONTRAST = re.compile(r"\b(?:sementara|sedangkan|namun|tetapi|adapun)\b", _F)
 _PARTITIVE = re.compile(
     rf"\b(?P<num>{NUMBER})\s+(?:{COUNTERS}\s+)?dari\s+(?:total\s+|sebanyak\s+|seluruh\s+)?(?P<total>{NUMBER})"
@@ -92,7 +93,7 @@ def _counts_in_sentence(sentence: str, offset: int, region: str | None) -> list[
     counts = []
     for (start, end, value, kind, num_start, _num_end), of_total in zip(hits, totals, strict=True):
         is_linked_total = any(t == value for t in totals if t is not None)
-        status = "total" if is_linked_total else _status(sentence, num_start, end)
+        status = "total" if is_linked_total else _status(sentence, num_start, end, part_of_total=of_total is not None)
         pct = _PERCENT_NEAR.match(sentence, end)
         if pct and not free(end, pct.start("pct")):
             pct = None
@@ -129,8 +130,12 @@ def _is_not_a_count(sentence: str, num_start: int, num: str) -> bool:
     )
 
 
-def _status(sentence: str, num_start: int, end: int) -> str:
-    """A pilot cue anywhere wins, then a target cue in the count's own clause, then the nearest cue."""
+def _status(sentence: str, num_start: int, end: int, part_of_total: bool = False) -> str:
+    """A pilot cue anywhere wins, then a target cue in the count's own clause, then the nearest cue.
+
+    Activity nouns ("rakor", "kunjungan") weigh less than verbs; a count that is part of a total
+    ("1.402 dari total 1.530") is not itself the total.
+    """
     if re.search(r"\bdari\s+total\s+$", sentence[max(0, num_start - 14) : num_start], _F):
         return "total"
     cues = [(status, m) for status, rx in _CUES for m in rx.finditer(sentence)]
@@ -138,6 +143,8 @@ def _status(sentence: str, num_start: int, end: int) -> str:
         return "pilot"
     best, best_score = "unspecified", 10**9
     for status, m in cues:
+        if part_of_total and status == "total":
+            continue
         if m.start() >= end:
             gap, distance = sentence[end : m.start()], m.start() - end
         elif m.end() <= num_start:
@@ -149,7 +156,7 @@ def _status(sentence: str, num_start: int, end: int) -> str:
         breaks = len(_CLAUSE_BREAK.findall(gap))
         if status == "target" and not breaks:
             return "target"
-        score = distance + 200 * breaks
+        score = distance + 200 * breaks + (40 if _WEAK_CUE.fullmatch(m.group()) else 0)
         if score < best_score:
             best, best_score = status, score
     return best

@@ -17,10 +17,11 @@ COUNTERS = r"(?:unit|buah|titik|lokasi)"
 # Status cues. A pilot cue anywhere in the sentence wins; otherwise the nearest cue decides.
 STATUS_CUES: dict[str, str] = {
     "pilot": r"percontohan|pilot(?:ing)?|lokus|uji\s+coba|proyek\s+rintisan|role\s+model",
-    "target": r"ditargetkan|target(?:nya)?|akan|direncanakan|rencananya|berencana|menyusul|bertahap",
+    "target": r"ditargetkan|target(?:nya)?|akan|direncanakan|rencananya|berencana|menyusul|bertahap|berharap"
+    r"|diharapkan",
     "participating": r"mengikuti|ikuti|diikuti|melibatkan|dilibatkan|dihadiri|menghadiri|peserta|berpartisipasi"
     r"|terlibat|studi\s+banding|kaji\s+banding|diundang|hadir|monev|monitoring|pendampingan|supervisi"
-    r"|sosialisasi|pelatihan|bimtek",
+    r"|sosialisasi|pelatihan|bimtek|disaksikan|menyaksikan|kunjungan|rakor|rapat|lokakarya|workshop|FGD",
     "implementing": r"menerapkan|diterapkan|menjalankan|dijalankan|melaksanakan|dilaksanakan|mengimplementasikan"
     r"|diimplementasikan|telah|sudah|berjalan|ber-?ILP|terintegrasi|beralih|bertransformasi"
     r"|meluncurkan|diluncurkan|luncurkan|(?:me|di)?-?launching|dimulai",
@@ -28,3 +29,8 @@ STATUS_CUES: dict[str, str] = {
     "total": r"dari\s+total|total|terdapat|memiliki|mempunyai|berjumlah|jumlah|ditopang|didukung\s+oleh"
     r"|terdiri\s+(?:atas|dari)|tersebar|tersedia|ada",
 }
+# Nouns naming an activity: they suggest a status, but less than a verb does.
+WEAK_CUES = (
+    r"monev|monitoring|pendampingan|supervisi|sosialisasi|pelatihan|bimtek|kunjungan|rakor|rapat|lokakarya"
+    r"|workshop|FGD|studi\s+banding|kaji\s+banding|peserta"
+)

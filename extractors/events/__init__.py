@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from extractors.events.patterns import (
     ACTIVITY_TRIGGERS,
@@ -162,14 +163,32 @@ def _region(sentence: str, s_start: int, s_end: int, locations: LocationResult) 
 
 
 def _merge(events: list[Event]) -> list[Event]:
-    """One event per (type, dates); an undated mention joins a dated event of its type."""
-    dated_types = {e.event_type for e in events if e.start}
+    """One event per (type, dates); an undated mention joins a dated event of its type.
+
+    The undated mention may name what the dated one leaves out ("Puskesmas X meraih penghargaan."
+    then "Penghargaan diserahkan di Denpasar, Kamis (10/10/2024)."): its facility, and that
+    facility's region, complete the dated event.
+    """
     out: list[Event] = []
-    seen: set[tuple[str, str | None, str | None]] = set()
+    index: dict[tuple[str, str | None, str | None], int] = {}
     for e in events:
         key = (e.event_type, e.start, e.end)
-        if key in seen or (e.start is None and e.event_type in dated_types):
+        if key not in index:
+            index[key] = len(out)
+            out.append(e)
+        elif out[index[key]].facility is None and e.facility is not None:
+            out[index[key]] = _with_facility_of(out[index[key]], e)
+    dated = {e.event_type: i for i, e in enumerate(out) if e.start}
+    merged: list[Event] = []
+    for i, e in enumerate(out):
+        if e.start is None and e.event_type in dated:
+            target = out[dated[e.event_type]]
+            if target.facility is None and e.facility is not None:
+                out[dated[e.event_type]] = _with_facility_of(target, e)
             continue
-        seen.add(key)
-        out.append(e)
-    return out
+        merged.append(i)
+    return [out[i] for i in merged]
+
+
+def _with_facility_of(event: Event, other: Event) -> Event:
+    return replace(event, facility=other.facility, facility_type=other.facility_type, location_code=other.location_code)

@@ -203,8 +203,13 @@ def extract_locations(text: str) -> LocationResult:
 
 
 def _typed_candidates(text: str) -> list[tuple[int, int, str, str, bool]]:
-    """(start, end, name, type, clean end) for each type word + name; 'clean' = not run into other words."""
+    """(start, end, name, type, clean end) for each type word + name; 'clean' = not run into other words.
+
+    In a headline written in Title Case every word is capitalised, so "Posyandu Lewat Rakor" is no
+    name there unless the body names it too.
+    """
     raw = []
+    headline_end = _title_case_headline_end(text)
     pos = 0
     while (m := _TYPED.search(text, pos)) is not None:
         pos = m.start("name")  # the name may itself start a typed place: "Puskesmas Kecamatan Darul Kamal"
@@ -215,10 +220,22 @@ def _typed_candidates(text: str) -> list[tuple[int, int, str, str, bool]]:
         if not name:
             continue
         end = m.start("name") + len(name)
+        if m.start() < headline_end and not re.search(rf"\b{re.escape(name)}\b", text[headline_end:]):
+            continue
         after = text[end : end + 40]
         clean = not (re.match(r"[ ][A-Z]", after) or _DEGREE_START.match(after))
         raw.append((m.start(), end, name, kind, clean))
     return raw
+
+
+def _title_case_headline_end(text: str) -> int:
+    """End of the first line when it is a Title Case headline (most words capitalised), else 0."""
+    first, _, rest = text.partition("\n")
+    words = re.findall(r"[^\W\d_][\w'’-]*", first)
+    if not rest or len(words) < 4 or len(first) > 200:
+        return 0
+    capitalised = sum(w[0].isupper() for w in words if w.lower() not in ("di", "ke", "dan", "dari", "untuk", "yang"))
+    return len(first) if capitalised >= 0.8 * len(words) else 0
 
 
 def _facility_regions(text: str, mentions: list[Mention]) -> dict[str, str]:

@@ -79,7 +79,7 @@ def _valid_name(name: str) -> bool:
     tokens = name.split(" ")
     if any(t in NOT_NAMES or t.rstrip(".") in NOT_NAMES or t in NON_PERSON_WORDS for t in tokens):
         return False
-    if all(t.rstrip(".") in _DEGREE_WORDS for t in tokens):
+    if all(t.rstrip(".") in _DEGREE_WORDS or t in ROLE_VOCAB for t in tokens):
         return False
     return not all(len(t.rstrip(".")) <= 1 for t in tokens)
 
@@ -179,6 +179,11 @@ def extract_people(
         if not name or not _valid_name(name) or name.lower() in lowered_places:
             continue
         start = role_end + hit.start("name")
+        # A role run straight into capitalised words ("Pj Bupati Jayapura Luncurkan ILP") is a name only
+        # when the recogniser agrees, or a degree or a verb of saying follows it.
+        weak = hit.re is _PLAIN_NAME and not hit["deg"] and not _VERB_AFTER.match(text, start + len(name))
+        if weak and recognised is not None and not any(s < start + len(name) and start < e for s, e in recognised):
+            continue
         found.append(
             _Found(
                 name,
@@ -291,11 +296,13 @@ def _merge(text: str, found: list[_Found]) -> list[Person]:
     """One person per name: later partial mentions ("Titin") join the fullest earlier form."""
     found.sort(key=lambda f: (f.start, -len(f.name)))
     people: list[_Found] = []
+
+    def tokens(name: str) -> set[str]:
+        return {t.rstrip(".") for t in name.lower().split()}
+
     for f in found:
-        ftoks = set(f.name.lower().split())
-        match = next(
-            (p for p in people if ftoks <= set(p.name.lower().split()) or set(p.name.lower().split()) <= ftoks), None
-        )
+        ftoks = tokens(f.name)
+        match = next((p for p in people if ftoks <= tokens(p.name) or tokens(p.name) <= ftoks), None)
         if match is None:
             people.append(_Found(f.name, f.start, f.end, f.honorific, f.degrees, f.role))
             continue
