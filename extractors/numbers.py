@@ -32,7 +32,9 @@ _ATOM = (
 NUMBER_WORDS = rf"(?:{_ATOM}(?:\s+{_ATOM})*)"
 # Digits, with "." or "," as a thousands separator ("1.245").
 NUMBER_DIGITS = r"(?:\d{1,3}(?:[.,]\d{3})+(?!\d)|\d+)"
-NUMBER = rf"(?:{NUMBER_DIGITS}|{NUMBER_WORDS})"
+# Digits with a scale word: "2 ribu", "1,5 juta".
+NUMBER_MIXED = r"(?:\d+(?:[.,]\d+)?\s+(?:ribu|juta))"
+NUMBER = rf"(?:{NUMBER_MIXED}|{NUMBER_DIGITS}|{NUMBER_WORDS})"
 
 _WORD_RE = re.compile(r"[a-z]+")
 
@@ -44,6 +46,9 @@ def parse_number(text: str) -> int | None:
         return None
     if re.fullmatch(NUMBER_DIGITS, t):
         return int(re.sub(r"[.,]", "", t))
+    mixed = re.fullmatch(r"(\d+(?:[.,]\d+)?)\s+(ribu|juta)", t)
+    if mixed:
+        return round(float(mixed.group(1).replace(",", ".")) * SCALES[mixed.group(2)])
     return parse_number_words(t)
 
 

@@ -68,6 +68,26 @@ def counts(sentence: str):
             "Rumah sakit dan 3 klinik swasta ikut serta.", [("klinik", 3, "unspecified", None, None)], id="klinik"
         ),
         pytest.param("Surat Nomor 12 puskesmas tahun ini.", [], id="after-nomor"),
+        pytest.param(
+            "Sebanyak 25 UPTD Puskesmas sudah menerapkan ILP.",
+            [("puskesmas", 25, "implementing", None, None)],
+            id="uptd-puskesmas",
+        ),
+        pytest.param(
+            "Kabupaten itu memiliki 2 ribu posyandu.",
+            [("posyandu", 2000, "total", None, None)],
+            id="digits-with-scale-word",
+        ),
+        pytest.param(
+            "Sebanyak 1.402 posyandu dari total 1.530 posyandu sudah bertransformasi.",
+            [("posyandu", 1402, "implementing", 1530, None), ("posyandu", 1530, "total", None, None)],
+            id="part-of-total-is-not-total",
+        ),
+        pytest.param(
+            "Dalam rakor itu terungkap 12 pustu sudah menjalankan ILP.",
+            [("pustu", 12, "implementing", None, None)],
+            id="activity-noun-weaker-than-verb",
+        ),
     ],
 )
 def test_counts(sentence, expected):

@@ -70,6 +70,7 @@ def test_events(text, expected):
         ("Integrasi Pelayanan Primer", True),
         ("kasus demam berdarah naik di puskesmas", False),
         ("ilp huruf kecil bukan singkatan", False),
+        ("posyandu siklus hidup mulai melayani lansia", True),
     ],
 )
 def test_is_about_ilp(text, about):

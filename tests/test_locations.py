@@ -62,6 +62,16 @@ def places(text):
         ),
         pytest.param("Batang pohon dan Malang nasibnya.", [], id="common-words-are-not-regions"),
         pytest.param("Kabupaten Batang menggelar rapat.", [("Batang", "kabupaten", "33.25")], id="typed-common-word"),
+        pytest.param(
+            "Dinkes Kabupaten Kutai Kartanegara menggelar bimtek di Tenggarong.",
+            [("Kutai Kartanegara", "kabupaten", "64.02"), ("Tenggarong", "kecamatan", "64.02.06")],
+            id="bare-kecamatan-inside-the-kabupaten",
+        ),
+        pytest.param(
+            "Puskesmas Sukamaju Raih Penghargaan Layanan Terbaik\nPuskesmas Sukamaju di Kabupaten Garut menang.",
+            [("Sukamaju", "puskesmas", None), ("Garut", "kabupaten", "32.05")],
+            id="title-case-headline",
+        ),
     ],
 )
 def test_locations(text, expected):

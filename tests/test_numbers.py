@@ -23,6 +23,8 @@ from extractors.numbers import parse_number
         ("1.245", 1245),
         ("2,270", 2270),
         ("43", 43),
+        ("2 ribu", 2000),
+        ("1,5 juta", 1_500_000),
     ],
 )
 def test_parse_number(text, value):

@@ -19,7 +19,7 @@ __all__ = ["extract_counts"]
 _F = re.IGNORECASE
 _FACILITY = "|".join(f"(?P<f{i}>{rx})" for i, (rx, _) in enumerate(FACILITY_TERMS))
 _NUMBER_THEN_FACILITY = re.compile(
-    rf"\b(?P<num>{NUMBER})\s+(?:{COUNTERS}\s+)?(?:(?:jaringan|fasilitas|fasyankes)\s+)?(?:{_FACILITY})\b", _F
+    rf"\b(?P<num>{NUMBER})\s+(?:{COUNTERS}\s+)?(?:(?:jaringan|fasilitas|fasyankes|UPTD?)\s+)?(?:{_FACILITY})\b", _F
 )
 _FACILITY_THEN_NUMBER = re.compile(
     rf"\b(?:{_FACILITY})\s+(?:yang\s+\w+\s+)?(?:sebanyak|berjumlah|mencapai|sejumlah|ada)\s+(?P<num>{NUMBER})"

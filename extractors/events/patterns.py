@@ -38,6 +38,7 @@ DEMONSTRATIVE_AFTER = r"\s*(?:\([^)]*\)\s*)?(?:ini|tersebut|itu)\b"
 ILP_TERMS = (
     r"(?-i:\bILP\b)|integrasi\s+(?:layanan|pelayanan)\s+(?:kesehatan\s+)?primer"
     r"|transformasi\s+(?:layanan|pelayanan)\s+(?:kesehatan\s+)?primer|layanan\s+primer\s+terintegrasi"
+    r"|(?:posyandu|layanan|pelayanan|klaster)\s+(?:berbasis\s+)?siklus\s+hidup"
 )
 ORGANIZATIONS = (
     r"(?:Dinas\s+Kesehatan|Dinkes|Pemerintah\s+(?:Kabupaten|Kota|Provinsi)|Pemkab|Pemkot|Pemprov"

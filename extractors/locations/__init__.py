@@ -23,6 +23,7 @@ from extractors.locations.patterns import (
 from extractors.models import Location
 from extractors.numbers import NUMBER_WORDS
 from extractors.people.lexicon import DEGREE_TOKENS, SPEECH_VERBS
+from extractors.wordlists import is_everyday_word
 
 __all__ = ["extract_locations", "LocationResult", "Mention"]
 
@@ -175,6 +176,13 @@ def extract_locations(text: str) -> LocationResult:
             region = gaz.lookup(phrase, "kecamatan", context)
             if region is not None and context and region.code.startswith(context[0].split(".")[0]):
                 add(Mention(region.name, "kecamatan", region.code, s, e, dateline=True))
+    # Bare kecamatan names, only inside the article's own kabupaten ("pelatihan di Tenggarong").
+    main_kab = next((c for c in context if c.count(".") == 1), None)
+    if main_kab:
+        for m in _CAP_RUN.finditer(text):
+            for s, e, region in _bare_kecamatan(gaz, m.start(), m.group(), main_kab):
+                if not overlaps(s, e):
+                    add(Mention(region.name, "kecamatan", region.code, s, e))
     # Kecamatan before desa, so a desa resolves inside the kecamatan the article names.
     for start, end, name, kind in sorted(pending_local, key=lambda r: r[3] != "kecamatan"):
         camat = text[start : start + 5] == "Camat"
@@ -220,10 +228,12 @@ def _typed_candidates(text: str) -> list[tuple[int, int, str, str, bool]]:
         if not name:
             continue
         end = m.start("name") + len(name)
-        if m.start() < headline_end and not re.search(rf"\b{re.escape(name)}\b", text[headline_end:]):
+        in_headline = m.start() < headline_end and not re.search(rf"\b{re.escape(name)}\b", text[headline_end:])
+        if in_headline and kind not in FACILITY_TYPES:
             continue
         after = text[end : end + 40]
-        clean = not (re.match(r"[ ][A-Z]", after) or _DEGREE_START.match(after))
+        # A headline name the body does not repeat may only stand as a prefix the body knows.
+        clean = None if in_headline else not (re.match(r"[ ][A-Z]", after) or _DEGREE_START.match(after))
         raw.append((m.start(), end, name, kind, clean))
     return raw
 
@@ -292,6 +302,22 @@ def _bare_regions(gaz, text: str, offset: int, run: str, explicit: dict[str, str
     return out
 
 
+def _bare_kecamatan(gaz, offset: int, run: str, kab_code: str) -> list[tuple[int, int, Region]]:
+    """Kecamatan of one kabupaten named without the type word; everyday words are not taken for them."""
+    tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", run)]
+    out = []
+    for i in range(len(tokens)):
+        for j in range(min(len(tokens), i + 3), i, -1):
+            phrase = run[tokens[i][0] : tokens[j - 1][1]]
+            if len(phrase) < 5 or (j - i == 1 and is_everyday_word(phrase)) or phrase.isupper() and len(phrase) < 6:
+                continue
+            found = [r for r in gaz.kecamatan.get(norm_name(phrase), []) if r.code.startswith(kab_code + ".")]
+            if len(found) == 1:
+                out.append((offset + tokens[i][0], offset + tokens[j - 1][1], found[0]))
+                break
+    return out
+
+
 def _bare_lookup(gaz, phrase: str, explicit: dict[str, str], strict: bool = True) -> Region | None:
     """A region named without its type word; `explicit` says which of Kabupaten/Kota X the article means."""
     if strict and (phrase in gaz.bare_stoplist or phrase.title() in gaz.bare_stoplist):
@@ -333,6 +359,8 @@ def _settle_facility_names(text: str, raw: list[tuple[int, int, str, str, bool]]
             prefix = next((k for k in known if len(k) < len(name) and name.lower().startswith(k.lower() + " ")), None)
             if prefix:
                 name, end = prefix, name_start + len(prefix)
+            elif clean is None:
+                continue
             elif " " in name and (
                 _DEGREE_START.match(text[end : end + 30]) or _SPEECH_AFTER.match(text[end : end + 30])
             ):

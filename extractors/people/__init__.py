@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from extractors.models import Person
 from extractors.people.lexicon import (
@@ -25,15 +23,13 @@ from extractors.people.lexicon import (
     SPEECH_VERBS,
     TITLES_BEFORE_NAMES,
 )
+from extractors.wordlists import common_words, root_words
 
 __all__ = ["extract_people"]
 
 _NAME_TOKEN = r"(?:Muh\.|Moh\.|Mhd\.|[A-Z]\.|[A-Z][^\W\d_A-Z]+(?:-[A-Z]?[^\W\d_A-Z]+)?)"
 _NAME = rf"{_NAME_TOKEN}(?:[ ]{_NAME_TOKEN}){{0,3}}"
 _DEGREE_WORDS = {d.rstrip(".") for d in DEGREE_TOKENS}
-COMMON_WORDS = frozenset(
-    w for w in (Path(__file__).parent / "common_words.txt").read_text(encoding="utf-8").split() if not w.startswith("#")
-)
 _DEGREE_ALT = "|".join(re.escape(d) for d in sorted(DEGREE_TOKENS, key=len, reverse=True))
 # Degrees after a name: ", S.Kep., M.Kes", " SKM", ".,S.Kep.,MKM".
 _DEGREES = rf"(?:\s*[.,]*\s*(?:{_DEGREE_ALT})\.?(?![\w]))+"
@@ -87,21 +83,12 @@ def _valid_name(name: str) -> bool:
 _VERB_AFTER = re.compile(rf"\s*,?\s+(?:(?:me|ber|di|ter)[a-z]{{3,}}|{_SPEECH_ALT})\b")
 
 
-@lru_cache(maxsize=1)
-def _root_words() -> frozenset[str]:
-    """Indonesian root words from PySastrawi's dictionary (MIT)."""
-    from importlib import resources
-
-    path = resources.files("Sastrawi").joinpath("Stemmer/data/kata-dasar.txt")
-    return frozenset(path.read_text(encoding="utf-8").split())
-
-
 def _everyday_word(word: str, after: str) -> bool:
     """A sentence-initial word that is common in lower case, unless a verb follows it as after a subject."""
     lowered = word.lower()
-    if lowered in COMMON_WORDS:
+    if lowered in common_words():
         return True
-    return lowered in _root_words() and not _VERB_AFTER.match(after)
+    return lowered in root_words() and not _VERB_AFTER.match(after)
 
 
 def _starts_sentence(text: str, start: int) -> bool:
@@ -249,7 +236,7 @@ def _from_recognised(text: str, start: int, end: int, places: set[str], lowered_
         return None  # a piece of a place name ("Cot Glie" of Kuta Cot Glie)
     if " " not in name and _starts_sentence(text, start) and _everyday_word(name, text[end : end + 40]):
         return None  # "Fenomena kepanikan ini ...": a capitalised everyday word, not a name
-    if " " in name and all(t.lower() in COMMON_WORDS or t.lower() in _root_words() for t in name.split(" ")):
+    if " " in name and all(t.lower() in common_words() or t.lower() in root_words() for t in name.split(" ")):
         return None  # "Demam Berdarah"
     return _Found(name, start, end, honorific, degrees, _role_before(text, start, places))
 
