@@ -29,6 +29,9 @@ def predictions(folder):
     [
         pytest.param(GOLDEN_GOLD, RAW_ARTICLES, id="sample-corpus"),
         pytest.param(HELDOUT / "gold", HELDOUT / "articles", id="second-sample-set"),
+        pytest.param(
+            HELDOUT.parent / "heldout2" / "gold", HELDOUT.parent / "heldout2" / "articles", id="third-sample-set"
+        ),
     ],
 )
 def test_own_articles_gate(gold, articles):

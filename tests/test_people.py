@@ -68,6 +68,18 @@ def people(text, places=()):
             "Dinas Kesehatan dan Global Fund mendukung program itu.", [], [], id="organisations-are-not-people"
         ),
         pytest.param("\u201cKami siap,\u201d ujar Titin.", [], [("Titin", None, (), None)], id="quote-attribution"),
+        pytest.param(
+            "Kepala Dinas Kesehatan Jawa Barat, Prof. Dr. Hj. Siti Nurjanah, M.Kes., menyebut.",
+            ["Jawa Barat"],
+            [("Siti Nurjanah", "Prof. Dr. Hj.", ("M.Kes.",), "Kepala Dinas Kesehatan Jawa Barat")],
+            id="several-honorifics",
+        ),
+        pytest.param(
+            "Kepala Dinas Perindustrian dan Perdagangan Kota Jambi, Ridwan Saleh, mengatakan.",
+            ["Jambi"],
+            [("Ridwan Saleh", None, (), "Kepala Dinas Perindustrian dan Perdagangan Kota Jambi")],
+            id="office-name-runs-to-the-comma",
+        ),
     ],
 )
 def test_people(text, places, expected):

@@ -27,6 +27,8 @@ _FACILITY_THEN_NUMBER = re.compile(
     _F,
 )
 _ANAPHOR = re.compile(rf"\b(?:sebanyak\s+|sekitar\s+)?(?P<num>{NUMBER})\s+(?:di\s*antaranya|diantaranya)\b", _F)
+# "Dari 97 pustu tersebut, baru 35 yang ...": a number that picks up the facility of a "dari N" just before.
+_SUBSET = re.compile(rf"\b(?:baru|hanya|tinggal|sebanyak|sekitar)\s+(?P<num>{NUMBER})\s+(?:unit\s+)?yang\b", _F)
 _CUES = [(status, re.compile(rf"\b(?:{rx})\b", _F)) for status, rx in STATUS_CUES.items()]
 _CLAUSE_BREAK = re.compile(r"[,;:]", _F)
 _WEAK_CUE = re.compile(rf"(?:{WEAK_CUES})", _F)
@@ -88,6 +90,18 @@ def _counts_in_sentence(sentence: str, offset: int, region: str | None) -> list[
         if value is None or not before or not free(*m.span()):
             continue
         hits.append((m.start(), m.end(), value, before[-1][3], m.start("num"), m.end("num")))
+    for m in _SUBSET.finditer(sentence):
+        value = parse_number(m["num"])
+        before = [h for h in hits if h[1] <= m.start() and m.start() - h[1] < 40]
+        lead = sentence[max(0, before[-1][0] - 14) : before[-1][0]] if before else ""
+        if (
+            value is None
+            or not before
+            or not free(*m.span("num"))
+            or not re.search(r"\bdari\s+(?:total\s+)?$", lead, _F)
+        ):
+            continue
+        hits.append((m.start("num"), m.end("num"), value, before[-1][3], m.start("num"), m.end("num")))
     hits.sort()
     totals = [_of_total(sentence, start, value, kind, hits) for start, _, value, kind, *_ in hits]
     counts = []

@@ -17,8 +17,8 @@ COUNTERS = r"(?:unit|buah|titik|lokasi)"
 # Status cues. A pilot cue anywhere in the sentence wins; otherwise the nearest cue decides.
 STATUS_CUES: dict[str, str] = {
     "pilot": r"percontohan|pilot(?:ing)?|lokus|uji\s+coba|proyek\s+rintisan|role\s+model",
-    "target": r"ditargetkan|target(?:nya)?|akan|direncanakan|rencananya|berencana|menyusul|bertahap|berharap"
-    r"|diharapkan",
+    "target": r"ditargetkan|menargetkan|targetkan|target(?:nya)?|akan|direncanakan|rencananya|berencana|menyusul"
+    r"|bertahap|berharap|diharapkan",
     "participating": r"mengikuti|ikuti|diikuti|melibatkan|dilibatkan|dihadiri|menghadiri|peserta|berpartisipasi"
     r"|terlibat|studi\s+banding|kaji\s+banding|diundang|hadir|monev|monitoring|pendampingan|supervisi"
     r"|sosialisasi|pelatihan|bimtek|disaksikan|menyaksikan|kunjungan|rakor|rapat|lokakarya|workshop|FGD",

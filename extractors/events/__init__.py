@@ -107,11 +107,12 @@ def _triggers(sentence: str, dated: bool) -> dict[str, None]:
                 found[event_type] = None
                 break
     for event_type, rx in _STATEMENT.items():
-        m = rx.search(sentence)
-        if m and not _DEMONSTRATIVE.match(sentence, m.end()):
-            weak = event_type == "award" or m.group().lower() in ("anggaran", "dak", "bok")
-            if weak and not (_ILP.search(sentence) or dated or _has_date_shape(sentence)):
-                continue
+        matches = [m for m in rx.finditer(sentence) if not _DEMONSTRATIVE.match(sentence, m.end())]
+        if not matches:
+            continue
+        # "anggaran" or an award needs the sentence to be about ILP or dated; "dana desa" does not.
+        strong = any(event_type != "award" and m.group().lower() not in ("anggaran", "dak", "bok") for m in matches)
+        if strong or _ILP.search(sentence) or dated or _has_date_shape(sentence):
             found[event_type] = None
     return found
 

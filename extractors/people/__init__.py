@@ -34,7 +34,7 @@ _DEGREE_ALT = "|".join(re.escape(d) for d in sorted(DEGREE_TOKENS, key=len, reve
 # Degrees after a name: ", S.Kep., M.Kes", " SKM", ".,S.Kep.,MKM".
 _DEGREES = rf"(?:\s*[.,]*\s*(?:{_DEGREE_ALT})\.?(?![\w]))+"
 _HONORIFIC_ALT = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
-_HONORIFIC = rf"(?:(?:{_HONORIFIC_ALT})(?:\.|[ ]|(?=[A-Z]))\s*)"
+_HONORIFIC = rf"(?:(?:(?:{_HONORIFIC_ALT})(?:\.|[ ]|(?=[A-Z]))\s*)+)"
 _ROLE_HEAD_ALT = "|".join(re.escape(r) for r in sorted(ROLE_HEADS, key=len, reverse=True))
 
 _ROLE_HEAD = re.compile(rf"\b(?:{_ROLE_HEAD_ALT})\b")
@@ -133,6 +133,37 @@ def _role_end(text: str, start: int, places: set[str]) -> int:
     return pos
 
 
+_ORG_HEADS = {
+    "Dinas",
+    "Badan",
+    "Bidang",
+    "Seksi",
+    "Bagian",
+    "Kantor",
+    "Kementerian",
+    "Direktorat",
+    "Biro",
+    "Lembaga",
+    "Komisi",
+    "Dewan",
+    "Subbagian",
+    "Balai",
+    "Unit",
+    "Instalasi",
+    "Divisi",
+    "Partai",
+}
+_ORG_NAME_TO_COMMA = re.compile(r"(?:[ ](?:[A-Z][\w'’&/.-]*|dan|&|\d{1,2})){1,8}(?=\s*,)")
+
+
+def _extend_role_to_comma(text: str, start: int, role_end: int) -> int | None:
+    """A title naming an office ("Kepala Dinas ...") runs on to the comma before the name."""
+    if not any(w in _ORG_HEADS for w in text[start:role_end].split()):
+        return None
+    m = _ORG_NAME_TO_COMMA.match(text, role_end)
+    return m.end() if m else None
+
+
 def _next_is_role_word(text: str, pos: int) -> bool:
     m = _WORD.match(text, pos + 1)
     return bool(m) and m.group().rstrip(".,") in ROLE_VOCAB and not _ROLE_HEAD.match(text, m.start())
@@ -157,9 +188,14 @@ def extract_people(
         if m.start() > 0 and text[m.start() - 1].isalnum():
             continue
         role_end = _role_end(text, m.start(), places)
+        extended = _extend_role_to_comma(text, m.start(), role_end)
+        hit = _COMMA_THEN_NAME.match(text[extended : extended + 120]) if extended else None
+        if hit is not None and _valid_name(_strip_trailing_nonnames(hit["name"])):
+            role_end = extended  # "Kepala Dinas Perindustrian dan Perdagangan Kota Jambi, Ridwan Saleh"
+        else:
+            after = text[role_end : role_end + 120]
+            hit = _HON_THEN_NAME.match(after) or _COMMA_THEN_NAME.match(after) or _PLAIN_NAME.match(after)
         role = text[m.start() : role_end]
-        after = text[role_end : role_end + 120]
-        hit = _HON_THEN_NAME.match(after) or _COMMA_THEN_NAME.match(after) or _PLAIN_NAME.match(after)
         if hit is None:
             continue
         name = _strip_trailing_nonnames(hit["name"])
@@ -197,7 +233,7 @@ def extract_people(
     return _merge(text, found)
 
 
-_LEADING_HONORIFIC = re.compile(rf"^(?:{_HONORIFIC_ALT})(?:\.|[ ])\s*")
+_LEADING_HONORIFIC = re.compile(rf"^(?:(?:{_HONORIFIC_ALT})(?:\.|[ ])\s*)+")
 
 
 _EDGE_DEGREES = re.compile(rf"(?:{_DEGREES})\s*$")
@@ -248,6 +284,9 @@ def _role_before(text: str, start: int, places: set[str]) -> str | None:
         if m.start() > 0 and text[m.start() - 1].isalnum():
             continue
         role_end = _role_end(text, m.start(), places)
+        extended = _extend_role_to_comma(text, m.start(), role_end)
+        if extended and extended <= start and not text[extended:start].strip(" ,"):
+            role_end = extended
         if (
             role_end <= start
             and _ROLE_BEFORE.search(text[role_end:start].strip(" ")) is not None
@@ -269,7 +308,7 @@ def _strip_trailing_nonnames(name: str) -> str:
 def _clean_hon(h: str | None) -> str | None:
     if not h:
         return None
-    h = h.strip()
+    h = re.sub(r"\s+", " ", h.strip())
     return h if h.endswith(".") or h.lower() in ("dr", "drg") else h + "."
 
 
