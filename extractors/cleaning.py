@@ -19,6 +19,10 @@ _CHROME_LINE = re.compile(
         | baca\ (?:juga|pula|selengkapnya)\b.* | lihat\ juga\b.* | simak\ (?:juga|berita).* | berita\ hari\s?ini
         | \d{1,2}\s*°?\s*[CF] | (?:facebook|twitter|whatsapp|telegram|linkedin|copy\ link)(?:\s*[|/]\s*\w+)*
         | ikuti\ (?:kami|berita).* | .*google\ news.* | follow\ us.* | loading\.{0,3} | home\s*[>»›].*
+        | (?:reporter|penulis|pewarta|fotografer|foto|sumber|editor|redaktur|penyunting)\s*:.{0,80}
+        | dapatkan\ (?:update|berita|informasi).* | klik\ (?:di\ ?sini|link).* | artikel\ ini\ telah\ tayang.*
+        | (?:gabung|bergabung)(?:lah)?\ (?:di|ke|dengan)\ (?:grup|channel|saluran).* | download\ aplikasi.*
+        | (?:whatsapp|telegram)\ channel.* | \(?\s*(?:adv|advertorial|iklan)\s*\)?
       )$""",
     re.IGNORECASE | re.VERBOSE,
 )

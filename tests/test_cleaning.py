@@ -113,3 +113,23 @@ def test_same_page_again_in_one_process_gives_the_same_text():
     html = (RAW / "10_padang_pariaman_launching.html").read_bytes()
     texts = {clean(parse_input_bytes("p.html", "p.html", html)).text for _ in range(4)}
     assert len(texts) == 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reporter: Budi",
+        "Editor : Tim Redaksi",
+        "Dapatkan update berita pilihan setiap hari",
+        "Klik di sini",
+        "Artikel ini telah tayang di situs lain",
+        "Gabung ke channel WhatsApp kami",
+        "ADVERTISEMENT",
+        "Scroll to continue with content",
+        "Baca Juga: Judul lain",
+        "28°C",
+    ],
+)
+def test_chrome_lines(line):
+    text, _, _ = clean_lines([BODY, line, BODY])
+    assert line not in text
