@@ -9,7 +9,7 @@ DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
 IDNER ?= ../shared/datasets/idner-news-2k
 
-.PHONY: setup run test dev lint evaluate clean-db train-ner evaluate-ner
+.PHONY: setup run test dev lint evaluate clean-db train-ner evaluate-ner explore export report
 
 setup: $(STAMP)
 
@@ -31,6 +31,18 @@ dev: $(STAMP)
 	mkdir -p $(DAGSTER_HOME)
 	cp -n pipelines/dagster.yaml $(DAGSTER_HOME)/dagster.yaml
 	DAGSTER_HOME=$(DAGSTER_HOME) $(BIN)/dagster dev
+
+# Browse the warehouse in Datasette (http://127.0.0.1:8001), with descriptions, facets and canned queries.
+explore: $(STAMP)
+	test -f $(DB) || $(BIN)/ilp run --articles $(ARTICLES) --db $(DB)
+	$(BIN)/datasette serve $(DB) --metadata warehouse/datasette.json --host 127.0.0.1 --port 8001
+
+export: $(STAMP)
+	$(BIN)/ilp export --db $(DB) --format csv --out exports/csv
+	$(BIN)/ilp export --db $(DB) --format parquet --out exports/parquet
+
+report: $(STAMP)
+	$(BIN)/ilp report --db $(DB) --out reports/ilp_report.html
 
 evaluate: $(STAMP)
 	$(BIN)/ilp evaluate --gold ../shared/gold ../shared/seeds

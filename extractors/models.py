@@ -95,6 +95,14 @@ class ArticleFacts:
     events: tuple[Event, ...] = ()
     main_region: str | None = None
 
+    @property
+    def reported_date(self) -> str | None:
+        """When the story is from: its published date, else the newest full date it gives."""
+        if self.article.published_date:
+            return self.article.published_date
+        days = [d.end for d in self.dates if len(d.end) == 10]
+        return max(days, default=None)
+
     def to_contract(self) -> dict[str, Any]:
         """The JSON object `ilp extract` prints for this article (CONTRACT.md)."""
         a = self.article

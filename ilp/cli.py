@@ -44,9 +44,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
     """Score extraction against gold files with CONTRACT.md's rules."""
-    from extractors.evaluation import format_table, score_predictions
-
     from extractors.article import extract_paths
+    from extractors.evaluation import format_table, score_predictions
     from extractors.models import Reject
     from extractors.reading import list_inputs
 
@@ -56,6 +55,29 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
             preds[item.article.source] = item.to_contract()
     report = score_predictions(Path(args.gold), preds)
     print(format_table(report, details=args.details))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write every warehouse table and research view as CSV or Parquet files."""
+    from warehouse.export import export
+
+    if not Path(args.db).exists():
+        print(f"ilp export: no warehouse at {args.db}; run `ilp run` first", file=sys.stderr)
+        return 2
+    for path in export(args.db, Path(args.out), args.format):
+        print(path)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write a static HTML report (charts and the latest figures with their evidence) that needs no server."""
+    from warehouse.report import write_report
+
+    if not Path(args.db).exists():
+        print(f"ilp report: no warehouse at {args.db}; run `ilp run` first", file=sys.stderr)
+        return 2
+    print(write_report(args.db, Path(args.out)))
     return 0
 
 
@@ -74,6 +96,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--articles", default=DEFAULT_ARTICLES, help=f"input folder (default {DEFAULT_ARTICLES})")
     p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite warehouse file (default {DEFAULT_DB})")
     p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("export", help="write the warehouse as CSV or Parquet files", description=cmd_export.__doc__)
+    p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite warehouse file (default {DEFAULT_DB})")
+    p.add_argument("--format", choices=("csv", "parquet"), default="csv", help="file format (default csv)")
+    p.add_argument("--out", default="exports", help="output folder (default exports/)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("report", help="write a static HTML report", description=cmd_report.__doc__)
+    p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite warehouse file (default {DEFAULT_DB})")
+    p.add_argument("--out", default="reports/ilp_report.html", help="output HTML file")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("evaluate", help="score extraction against gold annotations", description=cmd_evaluate.__doc__)
     p.add_argument("--gold", required=True, help="folder of gold JSON files")

@@ -8,12 +8,12 @@ from pipelines.assets.clean import clean_articles
 from pipelines.assets.events import events
 from pipelines.assets.facts import extract_facts
 from pipelines.assets.ingest import raw_articles
-from pipelines.assets.warehouse import warehouse_tables
+from pipelines.assets.warehouse import event_clusters, warehouse_tables
 from pipelines.automation import daily_ingest_schedule, ilp_pipeline_job, new_articles_sensor
 from pipelines.checks import every_input_accounted_for, no_orphan_or_duplicate_rows, offset_checks
 from pipelines.resources import ArticleFolder, Warehouse
 
-ALL_ASSETS = [raw_articles, clean_articles, extract_facts, events, warehouse_tables]
+ALL_ASSETS = [raw_articles, clean_articles, extract_facts, events, warehouse_tables, event_clusters]
 ALL_CHECKS = [*offset_checks, no_orphan_or_duplicate_rows, every_input_accounted_for]
 
 

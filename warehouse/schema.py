@@ -148,6 +148,114 @@ def m001_initial(db: Database) -> None:
     db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61")
 
 
+@migrations()
+def m002_events_clusters_views(db: Database) -> None:
+    """Regions, near-duplicates, event clusters, the counts an event reports, and the research views."""
+    from warehouse.regions import load_regions
+
+    db["regions"].create({"code": str, "name": str, "type": str, "parent": str, "level": int}, pk="code")
+    load_regions(db)
+    db["regions"].create_index(["type", "name"])
+    db["articles"].add_column("minhash", bytes)
+    db["articles"].add_column("duplicate_of", str)
+    db["articles"].add_column("duplicate_similarity", float)
+    # When the story is from: the published date, else the newest full date the article itself gives.
+    db["articles"].add_column("reported_date", str)
+    db["articles"].create_index(["duplicate_of"])
+    db["event_counts"].create(
+        {"event_id": int, "count_id": int},
+        pk=("event_id", "count_id"),
+        foreign_keys=[("event_id", "events", "id"), ("count_id", "facility_counts", "id")],
+    )
+    db["event_counts"].create_index(["count_id"])
+    db["event_clusters"].create(
+        {
+            "cluster_id": str,
+            "event_type": str,
+            "start": str,
+            "end": str,
+            "location_code": str,
+            "facility": str,
+            "n_events": int,
+            "n_articles": int,
+            "first_reported": str,
+        },
+        pk="cluster_id",
+    )
+    db["event_cluster_members"].create(
+        {"cluster_id": str, "event_id": int, "article_id": str},
+        pk=("cluster_id", "event_id"),
+        foreign_keys=[
+            ("cluster_id", "event_clusters", "cluster_id"),
+            ("event_id", "events", "id"),
+            ("article_id", "articles", "article_id"),
+        ],
+    )
+    db["event_cluster_members"].create_index(["event_id"])
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql, replace=True)
+
+
+VIEWS: dict[str, str] = {
+    # The newest figure for each region and facility type: how many run ILP, of how many, as of when.
+    "latest_coverage": """
+WITH c AS (
+  SELECT fc.id AS count_id, fc.article_id, fc.location_code, fc.facility_type, fc.count AS implementing,
+         fc.of_total, fc.percent, fc.evidence, a.source, a.url, a.title,
+         COALESCE((SELECT MAX(d."end") FROM dates d WHERE d.article_id = fc.article_id AND d.evidence = fc.evidence),
+                  a.reported_date, substr(a.ingested_at, 1, 10)) AS as_of
+  FROM facility_counts fc JOIN articles a ON a.article_id = fc.article_id
+  WHERE fc.status = 'implementing' AND a.is_ilp = 1 AND a.duplicate_of IS NULL AND fc.location_code IS NOT NULL
+), ranked AS (
+  SELECT c.*, ROW_NUMBER() OVER (PARTITION BY location_code, facility_type
+                                 ORDER BY as_of DESC, implementing DESC) AS rank_in_region
+  FROM c
+)
+SELECT r.location_code, reg.name AS region, reg.type AS region_type, r.facility_type, r.implementing, r.of_total,
+       COALESCE(r.percent, CASE WHEN r.of_total > 0 THEN ROUND(100.0 * r.implementing / r.of_total, 1) END)
+         AS percent,
+       r.as_of, r.source, r.url, r.article_id, r.count_id, r.evidence
+FROM ranked r LEFT JOIN regions reg ON reg.code = r.location_code
+WHERE r.rank_in_region = 1
+""",
+    # Every event with its province and kabupaten/kota names, for timelines.
+    "event_timeline": """
+SELECT e.id AS event_id, e.event_type, e.start, e."end", substr(e.start, 1, 4) AS year,
+       substr(e.location_code, 1, 2) AS province_code, p.name AS province,
+       CASE WHEN length(e.location_code) >= 5 THEN substr(e.location_code, 1, 5) END AS kabupaten_code,
+       k.name AS kabupaten, e.location_code, e.facility, e.facility_type, e.actors, e.evidence,
+       m.cluster_id, a.article_id, a.source, a.url, a.published_date, a.reported_date, a.duplicate_of
+FROM events e
+JOIN articles a ON a.article_id = e.article_id
+LEFT JOIN regions p ON p.code = substr(e.location_code, 1, 2)
+LEFT JOIN regions k ON k.code = substr(e.location_code, 1, 5) AND length(e.location_code) >= 5
+LEFT JOIN event_cluster_members m ON m.event_id = e.id
+""",
+    # Where ILP was launched, and the first date a launch there was reported for.
+    "ilp_launches": """
+SELECT COALESCE(kabupaten_code, province_code) AS region_code, COALESCE(kabupaten, province) AS region,
+       province, MIN(start) AS first_launch, COUNT(DISTINCT COALESCE(cluster_id, event_id)) AS launch_events,
+       GROUP_CONCAT(DISTINCT facility) AS facilities, GROUP_CONCAT(DISTINCT source) AS sources
+FROM event_timeline
+WHERE event_type = 'launch' AND region_code IS NOT NULL
+GROUP BY 1
+""",
+    # People quoted in ILP news per region, with the roles the articles give them.
+    "people_by_region": """
+SELECT p.name, p.role, p.honorific, a.main_region AS region_code, r.name AS region,
+       substr(a.main_region, 1, 2) AS province_code, pr.name AS province,
+       COUNT(DISTINCT p.article_id) AS articles, MIN(a.reported_date) AS first_seen,
+       GROUP_CONCAT(DISTINCT a.source) AS sources
+FROM people p
+JOIN articles a ON a.article_id = p.article_id
+LEFT JOIN regions r ON r.code = a.main_region
+LEFT JOIN regions pr ON pr.code = substr(a.main_region, 1, 2)
+WHERE a.is_ilp = 1
+GROUP BY p.name, a.main_region, p.role
+""",
+}
+
+
 def open_db(path: str, readonly: bool = False) -> Database:
     """Open (creating and migrating) the warehouse with WAL and a busy timeout."""
     import sqlite3

@@ -9,6 +9,7 @@ from dataclasses import asdict
 
 from sqlite_utils import Database
 
+from extractors.dedup import signature
 from extractors.models import ArticleFacts, Reject
 from warehouse.schema import FACT_TABLES
 
@@ -72,8 +73,7 @@ def write_article(db: Database, facts: ArticleFacts, path: str, batch_id: str | 
         ]
         stale = [aid for aid in previous if aid != a.article_id]
         for aid in [a.article_id, *stale]:
-            for table in FACT_TABLES:
-                db.execute(f"delete from [{table}] where article_id = ?", [aid])
+            _delete_facts(db, aid)
         for aid in stale:
             still_used = db.execute(
                 "select 1 from inputs where article_id = ? and path != ? limit 1", [aid, path]
@@ -94,17 +94,52 @@ def write_article(db: Database, facts: ArticleFacts, path: str, batch_id: str | 
                 "content_hash": a.content_hash,
                 "ingested_at": existing[0] if existing else now(),
                 "batch_id": batch_id,
+                "minhash": signature(a.text),
+                "reported_date": facts.reported_date,
             },
             pk="article_id",
         )
         aid = a.article_id
         db["dates"].insert_all(_rows(aid, facts.dates, rename={"sentence": "evidence"}))
-        db["facility_counts"].insert_all(_rows(aid, facts.facility_counts, rename={"sentence": "evidence"}))
+        count_ids = _insert_returning_ids(
+            db, "facility_counts", _rows(aid, facts.facility_counts, rename={"sentence": "evidence"})
+        )
         db["people"].insert_all(_rows(aid, facts.people))
         db["locations"].insert_all(_rows(aid, facts.locations))
-        db["events"].insert_all(_rows(aid, facts.events, drop=("counts",)))
+        event_ids = _insert_returning_ids(db, "events", _rows(aid, facts.events, drop=("counts",)))
+        links = [
+            (eid, count_ids[i])
+            for eid, event in zip(event_ids, facts.events, strict=True)
+            for i in event.counts
+            if i < len(count_ids)
+        ]
+        db.conn.executemany("insert or ignore into event_counts (event_id, count_id) values (?, ?)", links)
         db.execute("delete from rejects where source = ?", [a.source])
         _mark_input(db, path, a.source, a.content_hash or "", aid, batch_id, "article")
+
+
+def _delete_facts(db: Database, article_id: str) -> None:
+    """Remove an article's facts and the links that point at them."""
+    events = "select id from events where article_id = ?"
+    db.execute(
+        f"delete from event_cluster_members where article_id = ? or event_id in ({events})", [article_id, article_id]
+    )
+    db.execute(
+        f"delete from event_counts where event_id in ({events}) or count_id in "
+        "(select id from facility_counts where article_id = ?)",
+        [article_id, article_id],
+    )
+    for table in FACT_TABLES:
+        db.execute(f"delete from [{table}] where article_id = ?", [article_id])
+
+
+def _insert_returning_ids(db: Database, table: str, rows: list[dict]) -> list[int]:
+    ids = []
+    for row in rows:
+        columns = ", ".join(f"[{c}]" for c in row)
+        marks = ", ".join("?" for _ in row)
+        ids.append(db.execute(f"insert into [{table}] ({columns}) values ({marks})", list(row.values())).lastrowid)
+    return ids
 
 
 def write_reject(db: Database, reject: Reject, path: str, content_hash: str, batch_id: str | None) -> None:

@@ -6,6 +6,7 @@ from extractors.batch import CleanBatch
 from extractors.models import ArticleFacts
 from pipelines.partitions import ingest_days
 from pipelines.resources import Warehouse
+from warehouse.clusters import mark_duplicates, rebuild_event_clusters
 from warehouse.store import table_counts, write_article, write_reject
 
 
@@ -30,5 +31,24 @@ def warehouse_tables(
             "articles_written": len(events),
             "rejects_written": len(clean_articles.rejects),
             **{f"table_{k}": v for k, v in counts.items()},
+        }
+    )
+
+
+@dg.asset(partitions_def=ingest_days, group_name="warehouse", kinds={"sqlite"}, deps=[warehouse_tables])
+def event_clusters(warehouse: Warehouse) -> dg.MaterializeResult:
+    """Near-duplicate articles marked, and each real-world event's reports grouped into one cluster.
+
+    Rebuilt over the whole warehouse after each batch (a new article can be the duplicate of an old one).
+    """
+    db = warehouse.open()
+    duplicates = mark_duplicates(db)
+    clusters = rebuild_event_clusters(db)
+    multi = db.execute("select count(*) from event_clusters where n_articles > 1").fetchone()[0]
+    return dg.MaterializeResult(
+        metadata={
+            "near_duplicate_articles": duplicates,
+            "event_clusters": clusters,
+            "clusters_reported_by_several": multi,
         }
     )

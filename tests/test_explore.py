@@ -1,0 +1,180 @@
+"""Issue 4: the questions researchers ask, answered by the warehouse views, exports, Datasette and the report."""
+
+import asyncio
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from ilp.run import run_pipeline
+from tests.conftest import ROOT, SHARED, needs_shared
+from warehouse.export import EXPORTED_TABLES, export
+from warehouse.report import write_report
+from warehouse.schema import VIEWS, open_db
+
+
+@pytest.fixture(scope="module")
+def seeds_db(tmp_path_factory) -> Path:
+    if not (SHARED / "seeds").is_dir():
+        pytest.skip("../shared is not present")
+    db_path = tmp_path_factory.mktemp("seeds") / "ilp.db"
+    assert run_pipeline(SHARED / "seeds", db_path) == 0
+    return db_path
+
+
+@needs_shared
+def test_pustu_coverage_of_kotawaringin_timur(seeds_db):
+    db = open_db(str(seeds_db))
+    rows = list(db.query("select * from latest_coverage where location_code = '62.02' and facility_type = 'pustu'"))
+    assert len(rows) == 1
+    assert (rows[0]["implementing"], rows[0]["of_total"], rows[0]["region"]) == (43, 152, "Kotawaringin Timur")
+    assert "152 pustu" in rows[0]["evidence"]
+
+
+@needs_shared
+def test_pilot_designation_names_ketapang_2(seeds_db):
+    db = open_db(str(seeds_db))
+    rows = list(
+        db.query("select * from event_timeline where event_type = 'pilot_designation' and kabupaten_code = '62.02'")
+    )
+    assert rows and any("Puskesmas Ketapang 2" in r["evidence"] and r["facility"] == "Ketapang 2" for r in rows)
+
+
+@needs_shared
+def test_plantungan_launch_date(seeds_db):
+    db = open_db(str(seeds_db))
+    launches = list(
+        db.query("select start from event_timeline where event_type = 'launch' and facility = 'Plantungan'")
+    )
+    assert "2023-12-04" in {r["start"] for r in launches}
+    kendal = list(db.query("select first_launch from ilp_launches where region_code = '33.24'"))
+    assert kendal == [{"first_launch": "2023-12-04"}]
+
+
+@needs_shared
+def test_coverage_report_links_its_counts(seeds_db):
+    db = open_db(str(seeds_db))
+    linked = db.execute(
+        "select count(*) from event_counts ec join events e on e.id = ec.event_id "
+        "join facility_counts c on c.id = ec.count_id where e.event_type = 'coverage_report' and c.count = 43"
+    ).fetchone()[0]
+    assert linked == 1
+
+
+def test_syndicated_copy_is_marked_and_its_events_cluster(articles_dir, db_path):
+    original = (articles_dir / "03_gorontalo_studi_banding.txt").read_text()
+    copy = original.replace("Gorontalo - Sebanyak", "GORONTALO (kabarsulawesi) – Sebanyak") + "\nSumber: kabarsulawesi"
+    (articles_dir / "03b_syndicated_copy.txt").write_text(copy, encoding="utf-8")
+    assert run_pipeline(articles_dir, db_path) == 0
+    db = open_db(str(db_path))
+    marks = {r["source"]: r["duplicate_of"] for r in db.query("select source, duplicate_of from articles")}
+    assert len(marks) == len(list(articles_dir.iterdir()))  # marked, not dropped
+    flagged = [s for s, d in marks.items() if d]
+    assert len(flagged) == 1 and flagged[0] in {"03_gorontalo_studi_banding.txt", "03b_syndicated_copy.txt"}
+    visit = list(db.query("select * from event_clusters where event_type = 'study_visit' and start = '2024-06-12'"))
+    assert len(visit) == 1 and visit[0]["n_articles"] == 2 and visit[0]["n_events"] == 2
+
+
+def test_clusters_and_duplicates_unchanged_by_a_second_run(articles_dir, db_path):
+    run_pipeline(articles_dir, db_path)
+    db = open_db(str(db_path))
+    snapshot = [
+        sorted(map(tuple, db.execute(f"select * from {t}").fetchall()))
+        for t in ("event_clusters", "event_cluster_members", "articles")
+    ]
+    run_pipeline(articles_dir, db_path)
+    db = open_db(str(db_path))
+    assert snapshot == [
+        sorted(map(tuple, db.execute(f"select * from {t}").fetchall()))
+        for t in ("event_clusters", "event_cluster_members", "articles")
+    ]
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory) -> Path:
+    from tests.conftest import RAW_ARTICLES
+
+    db_path = tmp_path_factory.mktemp("sample") / "ilp.db"
+    assert run_pipeline(RAW_ARTICLES, db_path) == 0
+    return db_path
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_export_writes_every_table_and_view(sample_db, tmp_path, fmt):
+    written = export(str(sample_db), tmp_path, fmt)
+    assert {p.stem for p in written} == set(EXPORTED_TABLES) | set(VIEWS)
+    db = open_db(str(sample_db))
+    frame = pd.read_csv(tmp_path / "events.csv") if fmt == "csv" else pd.read_parquet(tmp_path / "events.parquet")
+    assert len(frame) == db["events"].count > 0
+    articles = (
+        pd.read_csv(tmp_path / "articles.csv") if fmt == "csv" else pd.read_parquet(tmp_path / "articles.parquet")
+    )
+    assert "minhash" not in articles.columns
+
+
+def test_every_view_runs(sample_db):
+    db = open_db(str(sample_db))
+    for view in VIEWS:
+        db.execute(f"select * from {view}").fetchall()  # every view is valid SQL over the schema
+
+
+def test_datasette_serves_the_canned_queries(sample_db):
+    from datasette.app import Datasette
+
+    metadata = json.loads((ROOT / "warehouse" / "datasette.json").read_text())
+    ds = Datasette([str(sample_db)], metadata=metadata)
+
+    async def fetch():
+        coverage = await ds.client.get("/ilp/coverage_by_region.json?_shape=array")
+        timeline = await ds.client.get("/ilp/timeline_for_region.json?_shape=array&region=Kupang")
+        search = await ds.client.get("/ilp/search_articles.json?_shape=array&q=percontohan")
+        facets = await ds.client.get("/ilp/event_timeline.json?_facet=event_type&_facet=province")
+        table = await ds.client.get("/ilp/articles")
+        return coverage, timeline, search, facets, table
+
+    coverage, timeline, search, facets, table = asyncio.run(fetch())
+    assert coverage.status_code == 200 and any(r["region"] == "Kupang" for r in coverage.json())
+    assert timeline.status_code == 200 and timeline.json()
+    assert search.status_code == 200 and search.json()
+    assert {"event_type", "province"} <= set(facets.json()["facet_results"])
+    assert "One row per article" in table.text
+
+
+def test_report_has_charts_and_evidence_links(sample_db, tmp_path):
+    out = write_report(str(sample_db), tmp_path / "report.html")
+    page = out.read_text()
+    assert page.count('<rect class="bar"') >= 5
+    assert 'id="events-over-time"' in page and 'id="coverage-by-province"' in page
+    for anchor in set(__import__("re").findall(r"href='#(evidence-\d+)'", page)):
+        assert f"id='{anchor}'" in page
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian's chromium is not installed")
+def test_report_renders_in_headless_chromium(sample_db, tmp_path):
+    out = write_report(str(sample_db), tmp_path / "report.html")
+    result = subprocess.run(
+        [
+            "chromium",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--dump-dom",
+            out.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    dom = result.stdout
+    assert dom.count("<svg") >= 2 and 'class="bar"' in dom
+    assert "Latest figures per region" in dom
