@@ -178,3 +178,13 @@ def test_report_renders_in_headless_chromium(sample_db, tmp_path):
     dom = result.stdout
     assert dom.count("<svg") >= 2 and 'class="bar"' in dom
     assert "Latest figures per region" in dom
+
+
+def test_readme_queries_run(sample_db):
+    import re
+
+    queries = re.findall(r"```sql\n(.*?)```", (ROOT / "README.md").read_text(), re.S)
+    assert len(queries) >= 6
+    db = open_db(str(sample_db))
+    for sql in queries:
+        db.execute(sql).fetchall()
