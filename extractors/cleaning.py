@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+from extractors.language import detect_language
 from extractors.models import CleanArticle, RawInput, Reject
 
 # Lines that are page chrome wherever they stand.
@@ -73,6 +74,7 @@ def clean(raw: RawInput) -> CleanArticle | Reject:
         published_date=published,
         url=url,
         content_hash=raw.content_hash,
+        language=detect_language(text),
     )
 
 
@@ -130,6 +132,17 @@ def _iso_day(value: str | None) -> str | None:
     return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
 
 
+def _htmldate(html: str) -> dict[str, str]:
+    """The page's publication date by htmldate's heuristics (URL, JSON-LD, visible dates)."""
+    try:
+        from htmldate import find_date
+
+        found = find_date(html, original_date=True, extensive_search=False)
+    except Exception:  # htmldate gives up on odd markup; the date is then simply unknown
+        found = None
+    return {"date": found} if found else {}
+
+
 def _html_main_text(html: str) -> tuple[str, dict[str, str]]:
     """Main text via trafilatura, metadata via trafilatura and the page's own tags."""
     import trafilatura
@@ -176,6 +189,8 @@ def _html_main_text(html: str) -> tuple[str, dict[str, str]]:
             t = soup.find("time", attrs={"datetime": True})
             if t:
                 meta["date"] = str(t["datetime"])
+    if "date" not in meta:
+        meta.update(_htmldate(html))
         canon = soup.find("link", attrs={"rel": "canonical"}) or soup.find("meta", attrs={"property": "og:url"})
         if canon is not None:
             href = canon.get("href") or canon.get("content")

@@ -20,6 +20,7 @@ class CleanArticle:
     published_date: str | None = None
     url: str | None = None
     content_hash: str | None = None
+    language: str = "id"
 
 
 @dataclass(frozen=True)

@@ -48,10 +48,26 @@ def read_input(path: str | Path) -> RawInput | Reject:
         data = p.read_bytes()
     except OSError as exc:
         return Reject(source, f"cannot read file: {exc.strerror or exc}")
-    return parse_input_bytes(source, str(p), data)
+    url, charset = _fetch_metadata(p)
+    return parse_input_bytes(source, str(p), data, url=url, charset=charset)
 
 
-def parse_input_bytes(source: str, path: str, data: bytes, url: str | None = None) -> RawInput | Reject:
+def _fetch_metadata(path: Path) -> tuple[str | None, str | None]:
+    """URL and HTTP charset from the `.meta` file the fetcher writes beside a page, if any."""
+    meta_path = path.with_name(path.name + ".meta")
+    if not meta_path.exists():
+        return None, None
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return None, None
+    charset = re.search(r"charset=([\w.:-]+)", str(meta.get("content_type", "")), re.IGNORECASE)
+    return meta.get("final_url") or meta.get("url"), charset.group(1) if charset else None
+
+
+def parse_input_bytes(
+    source: str, path: str, data: bytes, url: str | None = None, charset: str | None = None
+) -> RawInput | Reject:
     suffix = Path(source).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         return Reject(source, f"unsupported file type {suffix or '(none)'}; expected .txt, .html, .htm or .json")
@@ -62,7 +78,7 @@ def parse_input_bytes(source: str, path: str, data: bytes, url: str | None = Non
     if _looks_binary(data):
         return Reject(source, "binary file, not text or HTML")
     digest = content_hash(data)
-    text = decode_bytes(data, html=suffix in (".html", ".htm"))
+    text = decode_bytes(data, html=suffix in (".html", ".htm"), charset=charset)
     if suffix == ".json":
         return _from_json(source, path, text, digest)
     kind = "html" if suffix in (".html", ".htm") or _looks_like_html(text) else "text"
@@ -102,8 +118,8 @@ def _looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head)
 
 
-def decode_bytes(data: bytes, html: bool = False) -> str:
-    """Decode by BOM, UTF-8, the declared charset, then detection; never fails."""
+def decode_bytes(data: bytes, html: bool = False, charset: str | None = None) -> str:
+    """Decode by BOM, UTF-8, the HTTP charset, the page's declared charset, then detection; never fails."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -112,6 +128,11 @@ def decode_bytes(data: bytes, html: bool = False) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if charset:
+        try:
+            return data.decode(charset, errors="replace")
+        except LookupError:
+            pass
     if html:
         m = _DECLARED_CHARSET.search(data[:4096])
         if m:

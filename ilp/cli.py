@@ -58,6 +58,26 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """Fetch pages (and the new, matching entries of feeds and sitemaps) into the raw-articles folder."""
+    from ilp.ingest import ingest
+
+    results, errors = ingest(
+        Path(args.raw_dir),
+        urls=args.urls,
+        feeds=args.feed,
+        sources=Path(args.sources) if args.sources else None,
+        keywords=args.keyword or None,
+        refetch=args.refetch,
+        respect_robots=not args.ignore_robots,
+    )
+    for result in results:
+        print(result.line())
+    for error in errors:
+        print(f"FAILED\t{error}")
+    return 1 if errors or any(not r.ok for r in results) else 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     """Write every warehouse table and research view as CSV or Parquet files."""
     from warehouse.export import export
@@ -96,6 +116,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--articles", default=DEFAULT_ARTICLES, help=f"input folder (default {DEFAULT_ARTICLES})")
     p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite warehouse file (default {DEFAULT_DB})")
     p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser(
+        "ingest",
+        help="fetch news pages, feeds and sitemaps into the raw-articles folder",
+        description=cmd_ingest.__doc__,
+    )
+    p.add_argument("urls", nargs="*", help="article URLs to fetch")
+    p.add_argument("--raw-dir", default=DEFAULT_ARTICLES, help=f"where pages are stored (default {DEFAULT_ARTICLES})")
+    p.add_argument("--feed", action="append", default=[], help="RSS/Atom feed or XML sitemap to read (repeatable)")
+    p.add_argument("--sources", help="a sources file (TOML) listing feeds, pages and keywords, e.g. sources.toml")
+    p.add_argument("--keyword", action="append", help="keep only feed entries mentioning this (repeatable)")
+    p.add_argument("--refetch", action="store_true", help="fetch URLs that are already stored again")
+    p.add_argument("--ignore-robots", action="store_true", help="do not consult robots.txt (only for your own sites)")
+    p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("export", help="write the warehouse as CSV or Parquet files", description=cmd_export.__doc__)
     p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite warehouse file (default {DEFAULT_DB})")

@@ -9,7 +9,7 @@ from pipelines.resources import ArticleFolder
 
 ilp_pipeline_job = dg.define_asset_job(
     "ilp_pipeline",
-    selection=dg.AssetSelection.all(),
+    selection=dg.AssetSelection.all() - dg.AssetSelection.assets("web_pages"),
     partitions_def=ingest_days,
     # One writer to SQLite: steps of a run go in one process, and runs share one queue slot (dagster.yaml).
     executor_def=dg.in_process_executor,
@@ -22,6 +22,16 @@ daily_ingest_schedule = dg.build_schedule_from_partitioned_job(
     minute_of_hour=0,
     name="daily_ingest",
     description="Every morning, process what arrived in the articles folder (today's partition).",
+)
+
+
+web_ingest_job = dg.define_asset_job("web_ingest", selection=dg.AssetSelection.assets("web_pages"))
+
+daily_web_ingest_schedule = dg.ScheduleDefinition(
+    name="daily_web_ingest",
+    job=web_ingest_job,
+    cron_schedule="0 5 * * *",
+    description="Every morning, fetch new ILP articles from the feeds in sources.toml (before daily_ingest).",
 )
 
 

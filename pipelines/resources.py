@@ -14,6 +14,10 @@ class ArticleFolder(dg.ConfigurableResource):
 
     path: str = "raw_articles"
 
+    @property
+    def path_obj(self) -> Path:
+        return Path(self.path)
+
     def files(self) -> list[tuple[str, str]]:
         """(path, sha256) of every input file, sorted."""
         out = []
@@ -31,6 +35,16 @@ class ArticleFolder(dg.ConfigurableResource):
             st = f.stat()
             parts.append(f"{f}:{st.st_size}:{st.st_mtime_ns}")
         return content_hash("\n".join(parts).encode())
+
+
+class WebSources(dg.ConfigurableResource):
+    """The TOML file listing feeds, pages and keywords for the daily web ingest."""
+
+    path: str = "sources.toml"
+
+    @property
+    def path_obj(self) -> Path:
+        return Path(self.path)
 
 
 class Warehouse(dg.ConfigurableResource):

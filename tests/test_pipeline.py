@@ -40,7 +40,7 @@ def test_definitions_load():
         "warehouse_tables",
     }
     assert defs.resolve_job_def("ilp_pipeline") is not None
-    assert [s.name for s in repo.schedule_defs] == ["daily_ingest"]
+    assert sorted(s.name for s in repo.schedule_defs) == ["daily_ingest", "daily_web_ingest"]
     assert [s.name for s in repo.sensor_defs] == ["new_articles_sensor"]
 
 

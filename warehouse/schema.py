@@ -256,6 +256,13 @@ GROUP BY p.name, a.main_region, p.role
 }
 
 
+@migrations()
+def m003_language(db: Database) -> None:
+    """Articles carry the language they are written in ('id', 'en', 'other'), so others can be set aside."""
+    db["articles"].add_column("language", str)
+    db["articles"].create_index(["language"])
+
+
 def open_db(path: str, readonly: bool = False) -> Database:
     """Open (creating and migrating) the warehouse with WAL and a busy timeout."""
     import sqlite3

@@ -96,6 +96,7 @@ def write_article(db: Database, facts: ArticleFacts, path: str, batch_id: str | 
                 "batch_id": batch_id,
                 "minhash": signature(a.text),
                 "reported_date": facts.reported_date,
+                "language": a.language,
             },
             pk="article_id",
         )

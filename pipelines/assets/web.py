@@ -1,0 +1,31 @@
+"""Web pages fetched from the configured feeds and pages into the articles folder."""
+
+import dagster as dg
+
+from ilp.ingest import ingest
+from pipelines.resources import ArticleFolder, WebSources
+
+
+@dg.asset(group_name="ingest", kinds={"python"})
+def web_pages(
+    context: dg.AssetExecutionContext, article_folder: ArticleFolder, web_sources: WebSources
+) -> dg.MaterializeResult:
+    """New pages from the sources file's feeds and page list, stored raw in the articles folder.
+
+    Runs on the daily web-ingest schedule; the folder sensor then processes what arrived. Failures
+    (404, timeouts, robots.txt, too large, not HTML) are logged by URL and do not stop the rest.
+    """
+    results, errors = ingest(article_folder.path_obj, sources=web_sources.path_obj)
+    for result in results:
+        (context.log.info if result.ok else context.log.warning)(result.line())
+    for error in errors:
+        context.log.warning(f"listing failed: {error}")
+    fetched = sum(r.reason == "fetched" for r in results)
+    return dg.MaterializeResult(
+        metadata={
+            "fetched": fetched,
+            "already_stored": sum(r.reason == "already stored" for r in results),
+            "failed": sum(not r.ok for r in results),
+            "listing_errors": len(errors),
+        }
+    )
