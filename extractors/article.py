@@ -14,25 +14,81 @@ from extractors.dates import extract_dates
 from extractors.events import extract_events, is_about_ilp
 from extractors.locations import extract_locations
 from extractors.models import ArticleFacts, CleanArticle, DateMention, ParsedArticle, Reject
-from extractors.nlp import get_nlp, person_spans, sentence_spans
+from extractors.nlp import get_nlp, person_spans, text_sentence_spans
 from extractors.people import extract_people
 from extractors.reading import read_input
 
 BATCH_SIZE = 64
 
 
-def extract_articles(articles: Iterable[CleanArticle]) -> Iterator[ArticleFacts]:
-    """Facts and events for each clean article, in order; spaCy runs over them in batches."""
-    for parsed in parse_articles(articles):
-        yield assemble_events(parsed)
+PARALLEL_MIN_ARTICLES = 200
 
 
-def parse_articles(articles: Iterable[CleanArticle]) -> Iterator[ParsedArticle]:
+def extract_articles(articles: Iterable[CleanArticle], processes: int | None = None) -> Iterator[ArticleFacts]:
+    """Facts and events for each clean article, in order.
+
+    Large inputs are split over worker processes (one per core by default); small ones stay in this
+    process, where starting workers would cost more than it saves.
+    """
+    yield from _maybe_parallel(_extract_chunk, articles, processes)
+
+
+def parse_articles(articles: Iterable[CleanArticle], processes: int | None = None) -> Iterator[ParsedArticle]:
     """Dates, counts, people and places of each article (no events yet), in order."""
+    yield from _maybe_parallel(_parse_chunk, articles, processes)
+
+
+def _parse_chunk(articles: list[CleanArticle]) -> list[ParsedArticle]:
     nlp = get_nlp()
     pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
-        yield parse_doc(article, sentence_spans(doc), person_spans(doc))
+    return [
+        parse_doc(article, text_sentence_spans(article.text), person_spans(doc))
+        for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE)
+    ]
+
+
+def _extract_chunk(articles: list[CleanArticle]) -> list[ArticleFacts]:
+    return [assemble_events(p) for p in _parse_chunk(articles)]
+
+
+def _chunks(items: Iterable[CleanArticle], size: int = BATCH_SIZE) -> Iterator[list[CleanArticle]]:
+    chunk: list[CleanArticle] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _maybe_parallel(work, articles: Iterable[CleanArticle], processes: int | None):
+    """Run `work` over chunks of articles, in order, in forked workers when that pays."""
+    import multiprocessing as mp
+    import os
+
+    items = list(articles)
+    workers = processes if processes is not None else (os.cpu_count() or 1)
+    can_fork = "fork" in mp.get_all_start_methods()
+    if workers <= 1 or len(items) < PARALLEL_MIN_ARTICLES or not can_fork:
+        for chunk in _chunks(items):
+            yield from work(chunk)
+        return
+    get_nlp()  # load once before forking: workers share the model and gazetteer pages
+    warm_up()
+    with mp.get_context("fork").Pool(workers) as pool:
+        for result in pool.imap(work, _chunks(items)):
+            yield from result
+
+
+def warm_up() -> None:
+    """Load the lazily built data (gazetteer, word lists) so forked workers inherit it."""
+    from extractors.locations.gazetteer import get_gazetteer
+    from extractors.wordlists import common_words, root_words
+
+    get_gazetteer().desa  # noqa: B018 - the property loads the village index
+    common_words()
+    root_words()
 
 
 def parse_doc(

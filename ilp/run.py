@@ -7,13 +7,24 @@ from pathlib import Path
 
 import dagster as dg
 
+from pipelines.assets.warehouse import event_clusters
 from pipelines.automation import today_partition
 from pipelines.definitions import ALL_ASSETS, ALL_CHECKS, build_resources
 from warehouse.schema import open_db
 from warehouse.store import now, table_counts
 
+CHUNK_FILES = 500
+_QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
-def run_pipeline(articles_dir: Path, db_path: Path, partition_key: str | None = None) -> int:
+
+def run_pipeline(
+    articles_dir: Path, db_path: Path, partition_key: str | None = None, chunk_files: int = CHUNK_FILES
+) -> int:
+    """Process what is new in `articles_dir` into the warehouse, `chunk_files` inputs per Dagster run.
+
+    Chunks keep memory flat however large the batch; the clustering over the whole warehouse runs once
+    at the end. A run that is killed leaves whole articles behind, and the next run takes up the rest.
+    """
     if not articles_dir.is_dir():
         print(f"ilp run: no such folder: {articles_dir}", file=sys.stderr)
         return 2
@@ -21,18 +32,41 @@ def run_pipeline(articles_dir: Path, db_path: Path, partition_key: str | None = 
     before = table_counts(open_db(str(db_path)))
     started = now()
     key = partition_key or today_partition()
-    result = dg.materialize(
-        [*ALL_ASSETS, *ALL_CHECKS],
-        partition_key=key,
-        resources={**build_resources(str(articles_dir), str(db_path)), "io_manager": dg.mem_io_manager},
-        raise_on_error=False,
-        run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
-    )
+    resources = {**build_resources(str(articles_dir), str(db_path)), "io_manager": dg.mem_io_manager}
+    per_chunk = [a for a in ALL_ASSETS if a is not event_clusters]
+    final_checks = [c for c in ALL_CHECKS if any(k.asset_key == event_clusters.key for k in c.check_keys)]
+    per_chunk_checks = [c for c in ALL_CHECKS if c not in final_checks]
+    results = []
+    while True:
+        result = dg.materialize(
+            [*per_chunk, *per_chunk_checks],
+            partition_key=key,
+            resources=resources,
+            raise_on_error=False,
+            run_config={**_QUIET, "ops": {"raw_articles": {"config": {"max_files": chunk_files}}}},
+        )
+        results.append(result)
+        if not all(r.success for r in results):
+            break
+        ingest_meta = result.asset_materializations_for_node("raw_articles")[0].metadata
+        if ingest_meta["remaining"].value == 0:
+            break
+    if all(r.success for r in results):
+        results.append(
+            dg.materialize(
+                [event_clusters], partition_key=key, resources=resources, raise_on_error=False, run_config=_QUIET
+            )
+        )
     db = open_db(str(db_path))
     after = table_counts(db)
-    failed_checks = [
-        e.asset_check_evaluation_data.check_name for e in result.get_asset_check_evaluations() if not e.passed
-    ]
+    failed_checks = sorted(
+        {
+            e.asset_check_evaluation_data.check_name
+            for r in results
+            for e in r.get_asset_check_evaluations()
+            if not e.passed
+        }
+    )
     print(f"ilp run: {articles_dir} -> {db_path} (batch {key})")
     print(f"  {'table':16} {'rows':>7} {'change':>7}")
     for table, n in after.items():
@@ -54,7 +88,7 @@ def run_pipeline(articles_dir: Path, db_path: Path, partition_key: str | None = 
             print(f"  rejected {row['path']}: {row['reason']}")
     if failed_checks:
         print(f"  failed checks: {', '.join(failed_checks)}", file=sys.stderr)
-    if not result.success:
+    if not all(r.success for r in results):
         print("ilp run: the pipeline failed; see the log above", file=sys.stderr)
         return 1
     return 0

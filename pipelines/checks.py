@@ -90,7 +90,7 @@ def no_orphan_or_duplicate_rows(warehouse: Warehouse) -> dg.AssetCheckResult:
     return dg.AssetCheckResult(passed=not problems, metadata={k: int(v) for k, v in problems.items()} or {"ok": 1})
 
 
-@dg.asset_check(asset="warehouse_tables", name="every_input_accounted_for")
+@dg.asset_check(asset="event_clusters", name="every_input_accounted_for")
 def every_input_accounted_for(warehouse: Warehouse) -> dg.AssetCheckResult:
     """Nothing ingested is lost: every input of every batch is an article or a reject."""
     db = warehouse.open()

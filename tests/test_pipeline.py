@@ -146,3 +146,18 @@ def test_warehouse_checks_fail_on_orphans_and_lost_inputs(articles_dir, db_path)
     db.conn.commit()
     assert not no_orphan_or_duplicate_rows(warehouse=warehouse).passed
     assert not every_input_accounted_for(warehouse=warehouse).passed
+
+
+def test_small_chunks_give_the_same_warehouse(articles_dir, tmp_path):
+    one, chunked = tmp_path / "one.db", tmp_path / "chunked.db"
+    assert run_pipeline(articles_dir, one) == 0
+    assert run_pipeline(articles_dir, chunked, chunk_files=5) == 0
+
+    def content(path):
+        db = open_db(str(path))
+        return {
+            t: sorted(map(tuple, db.execute(f"select * from [{t}]").fetchall()))
+            for t in ("dates", "people", "locations", "event_clusters")
+        } | {"articles": sorted(r[0] for r in db.execute("select article_id from articles"))}
+
+    assert content(one) == content(chunked)

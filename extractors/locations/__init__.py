@@ -36,6 +36,7 @@ _TYPED = re.compile(
     + rf"{_TOKEN}(?:[ ]{_TOKEN})*)"
 )
 _TYPE_OF = [(re.compile(rf"^(?:{p})$"), t) for p, t in TYPE_WORDS]
+_NON_SPACE = re.compile(r"\S+")
 _CAP_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*)*")
 _VENUE = re.compile(
     rf"\b(?:di|bertempat\s+di)\s+"
@@ -282,11 +283,14 @@ def _longest_known_prefix(
 
 def _bare_regions(gaz, text: str, offset: int, run: str, explicit: dict[str, str]) -> list[tuple[int, int, Region]]:
     """Known region names inside a run of capitalised words, longest first, left to right."""
-    tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", run)]
+    tokens = [(m.start(), m.end()) for m in _NON_SPACE.finditer(run)]
     out: list[tuple[int, int, Region]] = []
     i = 0
     while i < len(tokens):
         found = None
+        if norm_name(run[tokens[i][0] : tokens[i][1]]).split(" ")[0] not in gaz.bare_first_words:
+            i += 1
+            continue
         for j in range(min(len(tokens), i + 4), i, -1):
             s, e = tokens[i][0], tokens[j - 1][1]
             phrase = run[s:e]
@@ -304,9 +308,11 @@ def _bare_regions(gaz, text: str, offset: int, run: str, explicit: dict[str, str
 
 def _bare_kecamatan(gaz, offset: int, run: str, kab_code: str) -> list[tuple[int, int, Region]]:
     """Kecamatan of one kabupaten named without the type word; everyday words are not taken for them."""
-    tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", run)]
+    tokens = [(m.start(), m.end()) for m in _NON_SPACE.finditer(run)]
     out = []
     for i in range(len(tokens)):
+        if norm_name(run[tokens[i][0] : tokens[i][1]]).split(" ")[0] not in gaz.kecamatan_first_words:
+            continue
         for j in range(min(len(tokens), i + 3), i, -1):
             phrase = run[tokens[i][0] : tokens[j - 1][1]]
             if len(phrase) < 5 or (j - i == 1 and is_everyday_word(phrase)) or phrase.isupper() and len(phrase) < 6:

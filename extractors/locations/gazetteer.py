@@ -28,8 +28,12 @@ class Region:
     type: str  # provinsi, kabupaten, kota, kecamatan, desa
 
 
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=65536)
 def norm_name(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
+    return _NON_ALNUM.sub(" ", name.lower()).strip()
 
 
 def _load(name: str) -> dict[str, str]:
@@ -70,6 +74,11 @@ class Gazetteer:
             if line.strip() and not line.startswith("#")
         }
         self._desa: dict[str, list[Region]] | None = None
+        # First words of every name a bare mention can take, to skip most capitalised words at once.
+        self.bare_first_words = {n.split(" ")[0] for n in (*self.kabkota, *self.provinces)} | {
+            norm_name(a).split(" ")[0] for a in self.aliases
+        }
+        self.kecamatan_first_words = {n.split(" ")[0] for n in self.kecamatan}
 
     @property
     def desa(self) -> dict[str, list[Region]]:

@@ -11,6 +11,8 @@ from warehouse.batches import plan_batch
 class IngestConfig(dg.Config):
     reprocess: bool = False
     """Re-read every file of the batch even if its content is already in the warehouse."""
+    max_files: int = 0
+    """Take at most this many of the batch's files in one run (0: all), to keep memory flat on big batches."""
 
 
 @dg.asset(partitions_def=ingest_days, group_name="ingest", kinds={"python"})
@@ -24,11 +26,15 @@ def raw_articles(
     """
     db = warehouse.open()
     files = plan_batch(db, context.partition_key, article_folder.path, article_folder.files(), config.reprocess)
+    remaining = 0
+    if config.max_files and len(files) > config.max_files:
+        files, remaining = files[: config.max_files], len(files) - config.max_files
     batch = read_batch(files)
     return dg.Output(
         batch,
         metadata={
             "files_in_batch": len(files),
+            "remaining": remaining,
             "read": len(batch.inputs),
             "unreadable": len(batch.rejects),
             "preview": dg.MetadataValue.md("\n".join(f"- {i.source}" for _, i in batch.inputs[:10]) or "(nothing new)"),
