@@ -9,7 +9,7 @@ DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
 IDNER ?= ../shared/datasets/idner-news-2k
 
-.PHONY: setup run test dev lint evaluate clean-db train-ner evaluate-ner explore export report
+.PHONY: setup run test dev lint evaluate clean-db train-ner evaluate-ner explore export report bench bench-quick
 
 setup: $(STAMP)
 
@@ -65,3 +65,10 @@ train-ner: $(STAMP)
 # Person-name F1 the benchmark way (each sentence its own article) on the dev split.
 evaluate-ner: $(STAMP)
 	$(BIN)/python training/evaluate_people.py $(IDNER)/dev.txt
+
+# Cost as the corpus grows (ratios measured in one run on this machine); writes bench/results.json.
+bench: $(STAMP)
+	$(BIN)/python bench/run_bench.py
+
+bench-quick: $(STAMP)
+	$(BIN)/python bench/run_bench.py --quick --out bench/results-quick.json

@@ -5,11 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import dagster as dg
-
-from pipelines.assets.warehouse import event_clusters
-from pipelines.automation import today_partition
-from pipelines.definitions import ALL_ASSETS, ALL_CHECKS, build_resources
+from extractors.reading import content_hash, list_inputs
 from warehouse.schema import open_db
 from warehouse.store import now, table_counts
 
@@ -29,7 +25,18 @@ def run_pipeline(
         print(f"ilp run: no such folder: {articles_dir}", file=sys.stderr)
         return 2
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    before = table_counts(open_db(str(db_path)))
+    db = open_db(str(db_path))
+    before = table_counts(db)
+    if not _anything_to_do(db, articles_dir):
+        print(f"ilp run: {articles_dir} -> {db_path}: nothing new or changed, nothing pending")
+        _print_counts(before, before)
+        return 0
+    import dagster as dg
+
+    from pipelines.assets.warehouse import event_clusters
+    from pipelines.automation import today_partition
+    from pipelines.definitions import ALL_ASSETS, ALL_CHECKS, build_resources
+
     started = now()
     key = partition_key or today_partition()
     resources = {**build_resources(str(articles_dir), str(db_path)), "io_manager": dg.mem_io_manager}
@@ -68,9 +75,7 @@ def run_pipeline(
         }
     )
     print(f"ilp run: {articles_dir} -> {db_path} (batch {key})")
-    print(f"  {'table':16} {'rows':>7} {'change':>7}")
-    for table, n in after.items():
-        print(f"  {table:16} {n:7d} {n - before.get(table, 0):+7d}")
+    _print_counts(before, after)
     processed = list(
         db.query(
             "select i.path, i.status, r.reason from inputs i left join rejects r "
@@ -92,3 +97,31 @@ def run_pipeline(
         print("ilp run: the pipeline failed; see the log above", file=sys.stderr)
         return 1
     return 0
+
+
+def _anything_to_do(db, articles_dir: Path) -> bool:
+    """New or changed files, or batch members a killed run left unprocessed (cheap: no Dagster needed)."""
+    from warehouse.store import known_inputs
+
+    done = known_inputs(db)
+    for path in list_inputs([articles_dir]):
+        try:
+            if done.get(str(path)) != content_hash(path.read_bytes()):
+                return True
+        except OSError:
+            return True
+    pending = db.execute(
+        "select count(*) from batch_inputs b left join inputs i on i.path = b.path and i.content_hash = b.content_hash "
+        "where i.path is null"
+    ).fetchone()[0]
+    stale_clusters = db.execute(
+        "select (select value from warehouse_state where key = 'generation') != "
+        "(select value from warehouse_state where key = 'clustered_generation')"
+    ).fetchone()[0]
+    return bool(pending or stale_clusters)
+
+
+def _print_counts(before: dict[str, int], after: dict[str, int]) -> None:
+    print(f"  {'table':16} {'rows':>7} {'change':>7}")
+    for table, n in after.items():
+        print(f"  {table:16} {n:7d} {n - before.get(table, 0):+7d}")

@@ -39,11 +39,17 @@ def today_partition() -> str:
     return dt.datetime.now(dt.UTC).date().isoformat()
 
 
-@dg.sensor(job=ilp_pipeline_job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.STOPPED)
-def new_articles_sensor(context: dg.SensorEvaluationContext, article_folder: ArticleFolder):
-    """Request today's partition when the articles folder changes (names, sizes or mtimes)."""
-    fingerprint = article_folder.fingerprint()
-    if fingerprint == context.cursor:
-        return dg.SkipReason("no new or changed files")
-    context.update_cursor(fingerprint)
-    return dg.RunRequest(run_key=f"{today_partition()}:{fingerprint[:16]}", partition_key=today_partition())
+def build_new_articles_sensor(job, name: str = "new_articles_sensor") -> dg.SensorDefinition:
+    @dg.sensor(name=name, job=job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.STOPPED)
+    def sensor(context: dg.SensorEvaluationContext, article_folder: ArticleFolder):
+        """Request today's partition when the articles folder changes (names, sizes or mtimes)."""
+        fingerprint = article_folder.fingerprint()
+        if fingerprint == context.cursor:
+            return dg.SkipReason("no new or changed files")
+        context.update_cursor(fingerprint)
+        return dg.RunRequest(run_key=f"{today_partition()}:{fingerprint[:16]}", partition_key=today_partition())
+
+    return sensor
+
+
+new_articles_sensor = build_new_articles_sensor(ilp_pipeline_job)

@@ -161,3 +161,28 @@ def test_small_chunks_give_the_same_warehouse(articles_dir, tmp_path):
         } | {"articles": sorted(r[0] for r in db.execute("select article_id from articles"))}
 
     assert content(one) == content(chunked)
+
+
+def test_nothing_new_skips_the_pipeline(articles_dir, db_path, capsys):
+    assert run_pipeline(articles_dir, db_path) == 0
+    capsys.readouterr()
+    assert run_pipeline(articles_dir, db_path) == 0
+    assert "nothing new or changed, nothing pending" in capsys.readouterr().out
+
+
+def test_a_batch_member_left_unprocessed_is_taken_up(articles_dir, db_path):
+    """As after a run killed between planning and writing: the batch lists a file the warehouse lacks."""
+    assert run_pipeline(articles_dir, db_path) == 0
+    db = open_db(str(db_path))
+    path = str(articles_dir / "05_pidie_jaya_monev.txt")
+    article_id = db.execute("select article_id from inputs where path = ?", [path]).fetchone()[0]
+    with db.conn:
+        db.execute("pragma foreign_keys = off")
+        for table in ("event_cluster_members", "event_counts"):
+            db.execute(f"delete from {table}")
+        for table in ("dates", "facility_counts", "people", "locations", "events", "articles"):
+            db.execute(f"delete from {table} where article_id = ?", [article_id])
+        db.execute("delete from inputs where path = ?", [path])
+    assert run_pipeline(articles_dir, db_path) == 0
+    db = open_db(str(db_path))
+    assert db.execute("select count(*) from articles where article_id = ?", [article_id]).fetchone()[0] == 1

@@ -263,6 +263,13 @@ def m003_language(db: Database) -> None:
     db["articles"].create_index(["language"])
 
 
+@migrations()
+def m004_generation(db: Database) -> None:
+    """A counter every article write bumps, so whole-warehouse steps can tell when nothing changed."""
+    db["warehouse_state"].create({"key": str, "value": int}, pk="key")
+    db["warehouse_state"].insert_all([{"key": "generation", "value": 0}, {"key": "clustered_generation", "value": -1}])
+
+
 def open_db(path: str, readonly: bool = False) -> Database:
     """Open (creating and migrating) the warehouse with WAL and a busy timeout."""
     import sqlite3

@@ -116,7 +116,17 @@ def write_article(db: Database, facts: ArticleFacts, path: str, batch_id: str | 
         ]
         db.conn.executemany("insert or ignore into event_counts (event_id, count_id) values (?, ?)", links)
         db.execute("delete from rejects where source = ?", [a.source])
+        bump_generation(db)
         _mark_input(db, path, a.source, a.content_hash or "", aid, batch_id, "article")
+
+
+def bump_generation(db: Database) -> None:
+    db.execute("update warehouse_state set value = value + 1 where key = 'generation'")
+
+
+def generation(db: Database, key: str = "generation") -> int:
+    row = db.execute("select value from warehouse_state where key = ?", [key]).fetchone()
+    return row[0] if row else 0
 
 
 def _delete_facts(db: Database, article_id: str) -> None:

@@ -7,7 +7,7 @@ from extractors.models import ArticleFacts
 from pipelines.partitions import ingest_days
 from pipelines.resources import Warehouse
 from warehouse.clusters import mark_duplicates, rebuild_event_clusters
-from warehouse.store import table_counts, write_article, write_reject
+from warehouse.store import generation, table_counts, write_article, write_reject
 
 
 @dg.asset(partitions_def=ingest_days, group_name="warehouse", kinds={"sqlite"})
@@ -42,8 +42,13 @@ def event_clusters(warehouse: Warehouse) -> dg.MaterializeResult:
     Rebuilt over the whole warehouse after each batch (a new article can be the duplicate of an old one).
     """
     db = warehouse.open()
+    current = generation(db)
+    if generation(db, "clustered_generation") == current:
+        return dg.MaterializeResult(metadata={"skipped": "no article changed since the last clustering"})
     duplicates = mark_duplicates(db)
     clusters = rebuild_event_clusters(db)
+    with db.atomic():
+        db.execute("update warehouse_state set value = ? where key = 'clustered_generation'", [current])
     multi = db.execute("select count(*) from event_clusters where n_articles > 1").fetchone()[0]
     return dg.MaterializeResult(
         metadata={
