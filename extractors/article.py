@@ -76,9 +76,24 @@ def _maybe_parallel(work, articles: Iterable[CleanArticle], processes: int | Non
         return
     get_nlp()  # load once before forking: workers share the model and gazetteer pages
     warm_up()
-    with mp.get_context("fork").Pool(workers) as pool:
+    pool = mp.get_context("fork").Pool(workers, initializer=_worker_signals)
+    try:
         for result in pool.imap(work, _chunks(items)):
             yield from result
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+
+
+def _worker_signals() -> None:
+    """Workers forked from an orchestrator must not inherit its interrupt handlers: the parent decides."""
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def warm_up() -> None:

@@ -27,7 +27,8 @@ def run_pipeline(
     db_path.parent.mkdir(parents=True, exist_ok=True)
     db = open_db(str(db_path))
     before = table_counts(db)
-    if not _anything_to_do(db, articles_dir):
+    todo = _work_count(db, articles_dir)
+    if not todo:
         print(f"ilp run: {articles_dir} -> {db_path}: nothing new or changed, nothing pending")
         _print_counts(before, before)
         return 0
@@ -44,6 +45,8 @@ def run_pipeline(
     final_checks = [c for c in ALL_CHECKS if any(k.asset_key == event_clusters.key for k in c.check_keys)]
     per_chunk_checks = [c for c in ALL_CHECKS if c not in final_checks]
     results = []
+    if todo <= chunk_files:  # one chunk: everything in a single Dagster run
+        per_chunk, per_chunk_checks, final_checks = list(ALL_ASSETS), list(ALL_CHECKS), []
     while True:
         result = dg.materialize(
             [*per_chunk, *per_chunk_checks],
@@ -58,7 +61,7 @@ def run_pipeline(
         ingest_meta = result.asset_materializations_for_node("raw_articles")[0].metadata
         if ingest_meta["remaining"].value == 0:
             break
-    if all(r.success for r in results):
+    if all(r.success for r in results) and final_checks:
         results.append(
             dg.materialize(
                 [event_clusters], partition_key=key, resources=resources, raise_on_error=False, run_config=_QUIET
@@ -99,17 +102,18 @@ def run_pipeline(
     return 0
 
 
-def _anything_to_do(db, articles_dir: Path) -> bool:
-    """New or changed files, or batch members a killed run left unprocessed (cheap: no Dagster needed)."""
+def _work_count(db, articles_dir: Path) -> int:
+    """New or changed files plus batch members a killed run left unprocessed (cheap: no Dagster needed);
+    1 when only the clustering is behind."""
     from warehouse.store import known_inputs
 
     done = known_inputs(db)
+    changed = 0
     for path in list_inputs([articles_dir]):
         try:
-            if done.get(str(path)) != content_hash(path.read_bytes()):
-                return True
+            changed += done.get(str(path)) != content_hash(path.read_bytes())
         except OSError:
-            return True
+            changed += 1
     pending = db.execute(
         "select count(*) from batch_inputs b left join inputs i on i.path = b.path and i.content_hash = b.content_hash "
         "where i.path is null"
@@ -118,7 +122,7 @@ def _anything_to_do(db, articles_dir: Path) -> bool:
         "select (select value from warehouse_state where key = 'generation') != "
         "(select value from warehouse_state where key = 'clustered_generation')"
     ).fetchone()[0]
-    return bool(pending or stale_clusters)
+    return changed + pending or int(bool(stale_clusters))
 
 
 def _print_counts(before: dict[str, int], after: dict[str, int]) -> None:

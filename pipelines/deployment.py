@@ -14,7 +14,7 @@ from pipelines.assets.ingest import raw_articles
 from pipelines.assets.warehouse import event_clusters, warehouse_tables
 from pipelines.assets.web import web_pages
 from pipelines.automation import build_new_articles_sensor, daily_web_ingest_schedule
-from pipelines.checks import every_input_accounted_for, no_orphan_or_duplicate_rows, offset_checks
+from pipelines.checks import every_input_accounted_for, no_orphan_or_duplicate_rows
 from pipelines.definitions import build_resources
 from pipelines.partitions import ingest_days
 
@@ -67,7 +67,8 @@ def build_defs(
     extract_job = build_extract_job(extract_executor)
     return dg.Definitions(
         assets=[*EXTRACT_ASSETS, *LOAD_ASSETS, web_pages],
-        asset_checks=[*offset_checks, no_orphan_or_duplicate_rows, every_input_accounted_for],
+        # The offset checks read the partitions' in-memory outputs; across machines the warehouse checks remain.
+        asset_checks=[no_orphan_or_duplicate_rows, every_input_accounted_for],
         jobs=[extract_job, load_job],
         schedules=[
             daily_web_ingest_schedule,

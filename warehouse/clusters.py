@@ -6,10 +6,6 @@ run with nothing new leaves both unchanged.
 
 from __future__ import annotations
 
-import hashlib
-import json
-from collections import defaultdict
-
 from datasketch import MinHashLSH
 from sqlite_utils import Database
 
@@ -28,15 +24,15 @@ def mark_duplicates(db: Database, threshold: float = DUPLICATE_THRESHOLD) -> int
     )
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     first_of: dict[str, tuple[str | None, float | None]] = {}
-    signatures = {}
+    signatures: dict[str, bytes] = {}
     order = {row["article_id"]: i for i, row in enumerate(rows)}
     for row in rows:
         sig = from_bytes(row["minhash"])
-        signatures[row["article_id"]] = sig
-        candidates = [c for c in lsh.query(sig) if sig.jaccard(signatures[c]) >= threshold]
+        signatures[row["article_id"]] = row["minhash"]
+        candidates = [c for c in lsh.query(sig) if sig.jaccard(from_bytes(signatures[c])) >= threshold]
         if candidates:
             original = min(candidates, key=order.__getitem__)
-            first_of[row["article_id"]] = (original, round(float(sig.jaccard(signatures[original])), 3))
+            first_of[row["article_id"]] = (original, round(float(sig.jaccard(from_bytes(signatures[original]))), 3))
         else:
             first_of[row["article_id"]] = (None, None)
             lsh.insert(row["article_id"], sig)
@@ -49,52 +45,56 @@ def mark_duplicates(db: Database, threshold: float = DUPLICATE_THRESHOLD) -> int
     return sum(1 for dup, _ in first_of.values() if dup)
 
 
+# A cluster id says what it groups: "launch|2023-12-04|2023-12-04|33.24" for a dated event (type, dates,
+# kabupaten); an undated one is kept within its story (an article and its near-duplicates) and facility.
+_CLUSTER_KEY = """
+CASE WHEN e.start IS NOT NULL
+     THEN e.event_type || '|' || e.start || '|' || COALESCE(e."end", '') || '|'
+          || substr(COALESCE(e.location_code, ''), 1, 5)
+     ELSE e.event_type || '|||' || substr(COALESCE(e.location_code, ''), 1, 5) || '|'
+          || COALESCE(a.duplicate_of, a.article_id) || '|' || lower(COALESCE(e.facility, ''))
+END"""
+
+
 def rebuild_event_clusters(db: Database) -> int:
-    """One cluster per real-world event: dated events by (type, dates, kabupaten), undated ones within a
-    group of near-duplicate articles. Returns the number of clusters."""
-    events = list(
-        db.query(
-            'select e.id, e.article_id, e.event_type, e.start, e."end", e.location_code, e.facility, '
-            "coalesce(a.duplicate_of, a.article_id) as story, coalesce(a.reported_date, substr(a.ingested_at, 1, 10)) "
-            "as reported from events e join articles a on a.article_id = e.article_id order by e.id"
-        )
-    )
-    groups: dict[str, list[dict]] = defaultdict(list)
-    for e in events:
-        region = (e["location_code"] or "")[:5]
-        if e["start"]:
-            key = [e["event_type"], e["start"], e["end"], region]
-        else:
-            key = [e["event_type"], None, None, region, e["story"], (e["facility"] or "").lower()]
-        cluster_id = hashlib.sha1(json.dumps(key).encode()).hexdigest()[:16]
-        groups[cluster_id].append(e)
-    clusters, members = [], []
-    for cluster_id, items in sorted(groups.items()):
-        first = items[0]
-        codes = [i["location_code"] for i in items if i["location_code"]]
-        facilities = [i["facility"] for i in items if i["facility"]]
-        clusters.append(
-            {
-                "cluster_id": cluster_id,
-                "event_type": first["event_type"],
-                "start": first["start"],
-                "end": first["end"],
-                "location_code": max(codes, key=lambda c: c.count("."), default=None),
-                "facility": max(set(facilities), key=facilities.count) if facilities else None,
-                "n_events": len(items),
-                "n_articles": len({i["article_id"] for i in items}),
-                "first_reported": min((i["reported"] for i in items if i["reported"]), default=None),
-            }
-        )
-        members += [{"cluster_id": cluster_id, "event_id": i["id"], "article_id": i["article_id"]} for i in items]
+    """One cluster per real-world event, computed inside SQLite so memory stays flat as the warehouse grows.
+
+    Dated events cluster by (type, dates, kabupaten), undated ones within a group of near-duplicate
+    articles. Unchanged membership leaves both tables untouched. Returns the number of clusters.
+    """
     with db.atomic():
-        current_clusters = {tuple(sorted(r.items())) for r in db.query("select * from event_clusters")}
-        current_members = {tuple(sorted(r.items())) for r in db.query("select * from event_cluster_members")}
-        if current_clusters != {tuple(sorted(c.items())) for c in clusters} or current_members != {
-            tuple(sorted(m.items())) for m in members
-        }:
-            db.execute("delete from event_cluster_members")
-            db.execute("delete from event_clusters")
-            db["event_clusters"].insert_all(clusters, pk="cluster_id")
-            db["event_cluster_members"].insert_all(members, pk=("cluster_id", "event_id"))
-    return len(clusters)
+        db.execute("DROP TABLE IF EXISTS temp.new_members")
+        db.execute(
+            f"CREATE TEMP TABLE new_members AS SELECT {_CLUSTER_KEY} AS cluster_id, e.id AS event_id, "
+            "e.article_id FROM events e JOIN articles a ON a.article_id = e.article_id"
+        )
+        changed = db.execute(
+            "SELECT EXISTS (SELECT cluster_id, event_id, article_id FROM temp.new_members "
+            "EXCEPT SELECT cluster_id, event_id, article_id FROM event_cluster_members) "
+            "OR EXISTS (SELECT cluster_id, event_id, article_id FROM event_cluster_members "
+            "EXCEPT SELECT cluster_id, event_id, article_id FROM temp.new_members)"
+        ).fetchone()[0]
+        if changed:
+            db.execute("DELETE FROM event_cluster_members")
+            db.execute("DELETE FROM event_clusters")
+            db.execute("CREATE INDEX temp.new_members_cluster ON new_members (cluster_id)")
+            db.execute("""
+INSERT INTO event_clusters (cluster_id, event_type, start, "end", location_code, facility, n_events, n_articles,
+                            first_reported)
+SELECT m.cluster_id, MIN(e.event_type), MIN(e.start), MIN(e."end"),
+       (SELECT e2.location_code FROM temp.new_members m2 JOIN events e2 ON e2.id = m2.event_id
+        WHERE m2.cluster_id = m.cluster_id AND e2.location_code IS NOT NULL
+        ORDER BY length(e2.location_code) DESC, e2.location_code LIMIT 1),
+       (SELECT e3.facility FROM temp.new_members m3 JOIN events e3 ON e3.id = m3.event_id
+        WHERE m3.cluster_id = m.cluster_id AND e3.facility IS NOT NULL
+        GROUP BY e3.facility ORDER BY COUNT(*) DESC, e3.facility LIMIT 1),
+       COUNT(*), COUNT(DISTINCT m.article_id),
+       MIN(COALESCE(a.reported_date, substr(a.ingested_at, 1, 10)))
+FROM temp.new_members m JOIN events e ON e.id = m.event_id JOIN articles a ON a.article_id = m.article_id
+GROUP BY m.cluster_id""")
+            db.execute(
+                "INSERT INTO event_cluster_members (cluster_id, event_id, article_id) "
+                "SELECT cluster_id, event_id, article_id FROM temp.new_members"
+            )
+        db.execute("DROP TABLE temp.new_members")
+    return db.execute("SELECT COUNT(*) FROM event_clusters").fetchone()[0]
