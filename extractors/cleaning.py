@@ -7,6 +7,7 @@ through line rules for the chrome that copy-pasted news pages carry (weather wid
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 
@@ -42,6 +43,10 @@ _HEADER_DATE = re.compile(
 )
 
 
+# No news article is longer; a longer "article" is a dump or an attack, and extraction time grows with it.
+MAX_TEXT_CHARS = 300_000
+
+
 def article_id_for(text: str) -> str:
     """Stable id: the same clean text always gets the same id."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
@@ -64,6 +69,8 @@ def clean(raw: RawInput) -> CleanArticle | Reject:
     published = _iso_day(published) or header_date
     if not title and first_line_title:
         title = first_line_title
+    if len(text) > MAX_TEXT_CHARS:
+        return Reject(raw.source, f"article text too long ({len(text)} characters; limit {MAX_TEXT_CHARS})")
     if len(text) < 40 or len(re.findall(r"\w+", text)) < 8:
         return Reject(raw.source, "no article body found (under 8 words after removing page chrome)")
     return CleanArticle(
@@ -143,6 +150,45 @@ def _htmldate(html: str) -> dict[str, str]:
     return {"date": found} if found else {}
 
 
+def _read_soup(soup, meta: dict[str, str], body: str) -> str:
+    """Title, date and URL from the page's own tags; the <article> text when trafilatura found none."""
+    for tag in soup(["script", "style", "noscript", "template"]):
+        tag.decompose()
+    og_title = soup.find("meta", attrs={"property": "og:title"})
+    h1 = soup.find("h1")
+    if og_title and og_title.get("content"):
+        meta["title"] = str(og_title["content"]).strip()
+    elif h1 and h1.get_text(strip=True):
+        meta["title"] = h1.get_text(" ", strip=True)
+    elif soup.title and soup.title.string:
+        meta["title"] = soup.title.string.strip()
+    for attrs in (
+        {"property": "article:published_time"},
+        {"name": "pubdate"},
+        {"itemprop": "datePublished"},
+        {"name": "date"},
+        {"property": "og:published_time"},
+    ):
+        tag = soup.find("meta", attrs=attrs)
+        if tag and tag.get("content"):
+            meta["date"] = str(tag["content"])
+            break
+    if "date" not in meta:
+        t = soup.find("time", attrs={"datetime": True})
+        if t:
+            meta["date"] = str(t["datetime"])
+    canon = soup.find("link", attrs={"rel": "canonical"}) or soup.find("meta", attrs={"property": "og:url"})
+    if canon is not None:
+        href = canon.get("href") or canon.get("content")
+        if href:
+            meta["url"] = str(href)
+    if not body:
+        article = soup.find("article") or soup.find("main")
+        if article is not None:
+            body = "\n".join(p.get_text(" ", strip=True) for p in article.find_all(["p", "h1", "h2", "li"]))
+    return body
+
+
 def _html_main_text(html: str) -> tuple[str, dict[str, str]]:
     """Main text via trafilatura, metadata via trafilatura and the page's own tags."""
     import trafilatura
@@ -164,42 +210,10 @@ def _html_main_text(html: str) -> tuple[str, dict[str, str]]:
     except Exception:
         soup = None
     if soup is not None:
-        for tag in soup(["script", "style", "noscript", "template"]):
-            tag.decompose()
-        og_title = soup.find("meta", attrs={"property": "og:title"})
-        h1 = soup.find("h1")
-        if og_title and og_title.get("content"):
-            meta["title"] = str(og_title["content"]).strip()
-        elif h1 and h1.get_text(strip=True):
-            meta["title"] = h1.get_text(" ", strip=True)
-        elif soup.title and soup.title.string:
-            meta["title"] = soup.title.string.strip()
-        for attrs in (
-            {"property": "article:published_time"},
-            {"name": "pubdate"},
-            {"itemprop": "datePublished"},
-            {"name": "date"},
-            {"property": "og:published_time"},
-        ):
-            tag = soup.find("meta", attrs=attrs)
-            if tag and tag.get("content"):
-                meta["date"] = str(tag["content"])
-                break
-        if "date" not in meta:
-            t = soup.find("time", attrs={"datetime": True})
-            if t:
-                meta["date"] = str(t["datetime"])
+        with contextlib.suppress(RecursionError, ValueError, AttributeError, TypeError):  # hostile markup
+            body = _read_soup(soup, meta, body)
     if "date" not in meta:
         meta.update(_htmldate(html))
-        canon = soup.find("link", attrs={"rel": "canonical"}) or soup.find("meta", attrs={"property": "og:url"})
-        if canon is not None:
-            href = canon.get("href") or canon.get("content")
-            if href:
-                meta["url"] = str(href)
-        if not body:
-            article = soup.find("article") or soup.find("main")
-            if article is not None:
-                body = "\n".join(p.get_text(" ", strip=True) for p in article.find_all(["p", "h1", "h2", "li"]))
     if "title" in meta and body and not body.startswith(meta["title"]):
         body = meta["title"] + "\n" + body
     return body, meta

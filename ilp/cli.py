@@ -78,6 +78,34 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 1 if errors or any(not r.ok for r in results) else 0
 
 
+def cmd_query(args: argparse.Namespace) -> int:
+    """Run read-only SQL on the warehouse (it is opened read-only: writes fail) and print the rows."""
+    import csv
+    import sqlite3
+
+    from warehouse.schema import open_db
+
+    if not Path(args.db).exists():
+        print(f"ilp query: no warehouse at {args.db}; run `ilp run` first", file=sys.stderr)
+        return 2
+    db = open_db(args.db, readonly=True)
+    try:
+        cursor = db.execute(args.sql)
+    except sqlite3.Error as exc:
+        print(f"ilp query: {exc}", file=sys.stderr)
+        return 1
+    columns = [d[0] for d in cursor.description or []]
+    rows = cursor.fetchmany(args.limit) if args.limit else cursor.fetchall()
+    if args.format == "json":
+        for row in rows:
+            print(json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False, default=str))
+    else:
+        writer = csv.writer(sys.stdout, delimiter="\t" if args.format == "tsv" else ",")
+        writer.writerow(columns)
+        writer.writerows(rows)
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     """Write every warehouse table and research view as CSV or Parquet files."""
     from warehouse.export import export
@@ -130,6 +158,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--refetch", action="store_true", help="fetch URLs that are already stored again")
     p.add_argument("--ignore-robots", action="store_true", help="do not consult robots.txt (only for your own sites)")
     p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("query", help="run read-only SQL on the warehouse", description=cmd_query.__doc__)
+    p.add_argument("sql", help='one SQL statement, e.g. "select * from latest_coverage"')
+    p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite warehouse file (default {DEFAULT_DB})")
+    p.add_argument("--format", choices=("csv", "tsv", "json"), default="tsv", help="output format (default tsv)")
+    p.add_argument("--limit", type=int, default=0, help="at most this many rows (default all)")
+    p.set_defaults(func=cmd_query)
 
     p = sub.add_parser("export", help="write the warehouse as CSV or Parquet files", description=cmd_export.__doc__)
     p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite warehouse file (default {DEFAULT_DB})")

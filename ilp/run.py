@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from extractors.reading import content_hash, list_inputs
+from warehouse.lock import WarehouseBusy, writer_lock
 from warehouse.schema import open_db
 from warehouse.store import now, table_counts
 
@@ -14,7 +15,11 @@ _QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
 
 def run_pipeline(
-    articles_dir: Path, db_path: Path, partition_key: str | None = None, chunk_files: int = CHUNK_FILES
+    articles_dir: Path,
+    db_path: Path,
+    partition_key: str | None = None,
+    chunk_files: int = CHUNK_FILES,
+    lock_timeout: float = 3600.0,
 ) -> int:
     """Process what is new in `articles_dir` into the warehouse, `chunk_files` inputs per Dagster run.
 
@@ -25,6 +30,15 @@ def run_pipeline(
         print(f"ilp run: no such folder: {articles_dir}", file=sys.stderr)
         return 2
     db_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with writer_lock(db_path, timeout=lock_timeout):
+            return _run_locked(articles_dir, db_path, partition_key, chunk_files)
+    except WarehouseBusy as exc:
+        print(f"ilp run: {exc}", file=sys.stderr)
+        return 3
+
+
+def _run_locked(articles_dir: Path, db_path: Path, partition_key: str | None, chunk_files: int) -> int:
     db = open_db(str(db_path))
     before = table_counts(db)
     todo = _work_count(db, articles_dir)

@@ -6,6 +6,7 @@ import dagster as dg
 from sqlite_utils import Database
 
 from extractors.reading import content_hash, list_inputs
+from warehouse.lock import writer_lock
 from warehouse.schema import open_db
 
 
@@ -55,3 +56,7 @@ class Warehouse(dg.ConfigurableResource):
     def open(self) -> Database:
         Path(self.db_path).parent.mkdir(parents=True, exist_ok=True)
         return open_db(self.db_path)
+
+    def writing(self):
+        """The writer lock: concurrent runs (schedule and sensor together) take turns."""
+        return writer_lock(self.db_path)

@@ -6,36 +6,35 @@ run with nothing new leaves both unchanged.
 
 from __future__ import annotations
 
-from datasketch import MinHashLSH
 from sqlite_utils import Database
 
-from extractors.dedup import NUM_PERM, from_bytes
+from extractors.dedup import LSHIndex, similarity
 
 DUPLICATE_THRESHOLD = 0.8
 
 
 def mark_duplicates(db: Database, threshold: float = DUPLICATE_THRESHOLD) -> int:
-    """Mark each article that nearly repeats an earlier one (by published date, then ingestion); returns marks."""
-    rows = list(
-        db.query(
-            "select article_id, minhash from articles where minhash is not null "
-            "order by coalesce(reported_date, substr(ingested_at, 1, 10)), ingested_at, article_id"
-        )
+    """Mark each article that nearly repeats an earlier one (by reported date, then ingestion); returns marks."""
+    rows = db.query(
+        "select article_id, minhash from articles where minhash is not null "
+        "order by coalesce(reported_date, substr(ingested_at, 1, 10)), ingested_at, article_id"
     )
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    first_of: dict[str, tuple[str | None, float | None]] = {}
+    index = LSHIndex()
     signatures: dict[str, bytes] = {}
-    order = {row["article_id"]: i for i, row in enumerate(rows)}
+    order: dict[str, int] = {}
+    first_of: dict[str, tuple[str | None, float | None]] = {}
     for row in rows:
-        sig = from_bytes(row["minhash"])
-        signatures[row["article_id"]] = row["minhash"]
-        candidates = [c for c in lsh.query(sig) if sig.jaccard(from_bytes(signatures[c])) >= threshold]
-        if candidates:
-            original = min(candidates, key=order.__getitem__)
-            first_of[row["article_id"]] = (original, round(float(sig.jaccard(from_bytes(signatures[original]))), 3))
+        aid, sig = row["article_id"], row["minhash"]
+        order[aid] = len(order)
+        scored = [(c, similarity(sig, signatures[c])) for c in index.candidates(sig)]
+        near = [(c, s) for c, s in scored if s >= threshold]
+        if near:
+            original, score = min(near, key=lambda cs: order[cs[0]])
+            first_of[aid] = (original, round(score, 3))
         else:
-            first_of[row["article_id"]] = (None, None)
-            lsh.insert(row["article_id"], sig)
+            first_of[aid] = (None, None)
+            index.insert(aid, sig)
+            signatures[aid] = sig
     with db.atomic():
         db.conn.executemany(
             "update articles set duplicate_of = ?, duplicate_similarity = ? where article_id = ? and "

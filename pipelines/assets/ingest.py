@@ -25,7 +25,8 @@ def raw_articles(
     decides what is new, so a re-run after a crash picks up exactly what was not finished.
     """
     db = warehouse.open()
-    files = plan_batch(db, context.partition_key, article_folder.path, article_folder.files(), config.reprocess)
+    with warehouse.writing():
+        files = plan_batch(db, context.partition_key, article_folder.path, article_folder.files(), config.reprocess)
     remaining = 0
     if config.max_files and len(files) > config.max_files:
         files, remaining = files[: config.max_files], len(files) - config.max_files

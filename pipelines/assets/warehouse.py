@@ -18,6 +18,11 @@ def warehouse_tables(
 
     The only asset that writes to SQLite, so runs never race for the database file.
     """
+    with warehouse.writing():
+        return _write_batch(context, clean_articles, events, warehouse)
+
+
+def _write_batch(context, clean_articles: CleanBatch, events: dict[str, ArticleFacts], warehouse: Warehouse):
     db = warehouse.open()
     batch_id = context.partition_key
     for failed in clean_articles.rejects:
@@ -41,6 +46,11 @@ def event_clusters(warehouse: Warehouse) -> dg.MaterializeResult:
 
     Rebuilt over the whole warehouse after each batch (a new article can be the duplicate of an old one).
     """
+    with warehouse.writing():
+        return _cluster(warehouse)
+
+
+def _cluster(warehouse: Warehouse) -> dg.MaterializeResult:
     db = warehouse.open()
     current = generation(db)
     if generation(db, "clustered_generation") == current:
