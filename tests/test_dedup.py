@@ -4,8 +4,10 @@ import pytest
 
 from extractors.dedup import LSHIndex, shingles, signature, similarity
 
-WORDS = ("puskesmas pustu posyandu kader desa kabupaten dinas kesehatan layanan primer integrasi sosialisasi "
-         "kegiatan peserta kepala bidang warga lansia balita ibu hamil pelayanan klaster siklus hidup").split()
+WORDS = (
+    "puskesmas pustu posyandu kader desa kabupaten dinas kesehatan layanan primer integrasi sosialisasi "
+    "kegiatan peserta kepala bidang warga lansia balita ibu hamil pelayanan klaster siklus hidup"
+).split()
 
 
 def text(seed: int, n: int = 300) -> str:

@@ -6,9 +6,10 @@ run with nothing new leaves both unchanged.
 
 from __future__ import annotations
 
+import numpy as np
 from sqlite_utils import Database
 
-from extractors.dedup import LSHIndex, similarity
+from extractors.dedup import LSHIndex
 
 DUPLICATE_THRESHOLD = 0.8
 
@@ -20,21 +21,24 @@ def mark_duplicates(db: Database, threshold: float = DUPLICATE_THRESHOLD) -> int
         "order by coalesce(reported_date, substr(ingested_at, 1, 10)), ingested_at, article_id"
     )
     index = LSHIndex()
-    signatures: dict[str, bytes] = {}
+    signatures: dict[str, np.ndarray] = {}
     order: dict[str, int] = {}
     first_of: dict[str, tuple[str | None, float | None]] = {}
     for row in rows:
         aid, sig = row["article_id"], row["minhash"]
         order[aid] = len(order)
-        scored = [(c, similarity(sig, signatures[c])) for c in index.candidates(sig)]
-        near = [(c, s) for c, s in scored if s >= threshold]
-        if near:
-            original, score = min(near, key=lambda cs: order[cs[0]])
-            first_of[aid] = (original, round(score, 3))
+        candidates = sorted(index.candidates(sig), key=order.__getitem__)
+        if candidates:  # all candidates' similarities in one array operation
+            scores = (np.stack([signatures[c] for c in candidates]) == np.frombuffer(sig, dtype=np.uint64)).mean(axis=1)
+            near = np.flatnonzero(scores >= threshold)
+        else:
+            near = []
+        if len(near):
+            first_of[aid] = (candidates[near[0]], round(float(scores[near[0]]), 3))
         else:
             first_of[aid] = (None, None)
             index.insert(aid, sig)
-            signatures[aid] = sig
+            signatures[aid] = np.frombuffer(sig, dtype=np.uint64)
     with db.atomic():
         db.conn.executemany(
             "update articles set duplicate_of = ?, duplicate_similarity = ? where article_id = ? and "

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -45,6 +46,39 @@ def _load(name: str) -> dict[str, str]:
     return json.loads(gzip.decompress(raw))
 
 
+def _desa_index() -> dict[str, list[tuple[str, str]]]:
+    index: dict[str, list[tuple[str, str]]] = {}
+    for code, name in _load("desa").items():
+        index.setdefault(_NON_ALNUM.sub(" ", name.lower()).strip(), []).append((code, name))
+    return index
+
+
+def _cached(name: str, build):
+    """`build()`'s result, pickled in the user's cache folder keyed by the region data file; rebuilt when
+    the data changes or the cache cannot be read or written (it is only ever a speed-up)."""
+    import pickle
+
+    spec = importlib.util.find_spec("lokal")
+    source = Path(spec.origin).parent / "data" / "desa.json.gz" if spec and spec.origin else None
+    stamp = f"{source.stat().st_size}-{source.stat().st_mtime_ns}" if source and source.exists() else "none"
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ilp-monitor" / f"{name}-{stamp}.pickle"
+    try:
+        with open(cache, "rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
+    value = build()
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+    return value
+
+
 class Gazetteer:
     def __init__(self) -> None:
         base = _load("wilayah")
@@ -76,7 +110,7 @@ class Gazetteer:
             for line in (_DATA / "bare_name_stoplist.txt").read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")
         }
-        self._desa: dict[str, list[Region]] | None = None
+        self._desa: dict[str, list[tuple[str, str]]] | None = None
         # First words of every name a bare mention can take, to skip most capitalised words at once.
         self.bare_first_words = {n.split(" ")[0] for n in (*self.kabkota, *self.provinces)} | {
             norm_name(a).split(" ")[0] for a in self.aliases
@@ -84,13 +118,10 @@ class Gazetteer:
         self.kecamatan_first_words = {n.split(" ")[0] for n in self.kecamatan}
 
     @property
-    def desa(self) -> dict[str, list[Region]]:
-        """The 83,000 desa and kelurahan by normalised name, built on first use."""
+    def desa(self) -> dict[str, list[tuple[str, str]]]:
+        """The 83,000 desa and kelurahan as normalised name -> [(code, name)], built on first use (cached)."""
         if self._desa is None:
-            index: dict[str, list[Region]] = defaultdict(list)
-            for code, name in _load("desa").items():
-                index[_NON_ALNUM.sub(" ", name.lower()).strip()].append(Region(code, name, "desa"))
-            self._desa = index
+            self._desa = _cached("desa-index-v2", _desa_index)
         return self._desa
 
     def lookup(self, name: str, kind: str, context: tuple[str, ...] = ()) -> Region | None:
@@ -103,7 +134,7 @@ class Gazetteer:
         elif kind == "kecamatan":
             found = self.kecamatan.get(key, [])
         elif kind == "desa":
-            found = self.desa.get(key, [])
+            found = [Region(code, name, "desa") for code, name in self.desa.get(key, [])]
         else:
             return None
         return pick_in_context(found, context)
