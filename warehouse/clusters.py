@@ -15,10 +15,11 @@ DUPLICATE_THRESHOLD = 0.8
 
 
 def mark_duplicates(db: Database, threshold: float = DUPLICATE_THRESHOLD) -> int:
-    """Mark each article that nearly repeats an earlier one (by reported date, then ingestion); returns marks."""
+    """Mark each article that nearly repeats an earlier one (by reported date, then id: the same answer
+    whatever order the articles arrived in); returns the number marked."""
     rows = db.conn.execute(
         "select article_id, minhash from articles where minhash is not null "
-        "order by coalesce(reported_date, substr(ingested_at, 1, 10)), ingested_at, article_id"
+        "order by coalesce(reported_date, substr(ingested_at, 1, 10)), article_id"
     )
     index = LSHIndex()
     signatures: dict[str, np.ndarray] = {}

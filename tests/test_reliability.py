@@ -1,0 +1,325 @@
+"""Issue 7: crashes, concurrent runs, old warehouses, and hostile input."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extractors.article import extract_articles, load_clean
+from extractors.cleaning import article_id_for, clean
+from extractors.models import CleanArticle, Reject
+from extractors.reading import parse_input_bytes
+from ilp.run import run_pipeline
+from tests.conftest import ROOT
+from warehouse.lock import WarehouseBusy, writer_lock
+from warehouse.schema import migrations, open_db
+
+ILP = [sys.executable, "-m", "ilp"]
+# Columns that record when something happened, not what: they differ between two runs by design.
+TIME_COLUMNS = {
+    "ingested_at",
+    "processed_at",
+    "seen_at",
+    "created_at",
+    "batch_id",
+    "id",
+    "event_id",
+    "count_id",
+    "applied_at",
+}
+
+
+def comparable(db_path: Path) -> dict[str, list[tuple]]:
+    """Every user table's rows without timestamps and surrogate ids."""
+    conn = sqlite3.connect(db_path)
+    out = {}
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "select name from sqlite_master where type = 'table' and name not like "
+            "'%fts%' and name not like 'sqlite_%' and name not like '\\_%' escape '\\'"
+        )
+    ]
+    for table in tables:
+        cols = [r[1] for r in conn.execute(f"pragma table_info([{table}])") if r[1] not in TIME_COLUMNS]
+        if cols:
+            out[table] = sorted(
+                conn.execute(f"select {', '.join(f'[{c}]' for c in cols)} from [{table}]").fetchall(), key=repr
+            )
+    conn.close()
+    return out
+
+
+def corpus(folder: Path, n: int) -> Path:
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(folder), str(n)], check=True, capture_output=True
+    )
+    return folder
+
+
+@pytest.fixture(scope="module")
+def kill_corpus(tmp_path_factory) -> tuple[Path, dict]:
+    folder = corpus(tmp_path_factory.mktemp("kill") / "articles", 120)
+    clean_db = folder.parent / "clean.db"
+    subprocess.run(
+        [*ILP, "run", "--articles", str(folder), "--db", str(clean_db)], check=True, capture_output=True, cwd=ROOT
+    )
+    return folder, comparable(clean_db)
+
+
+@pytest.mark.parametrize("kill_after", [0.5, 1.5, 2.5, 3.5, 5.0, 7.0])
+def test_killed_run_then_rerun_equals_a_clean_run(kill_corpus, tmp_path, kill_after):
+    folder, expected = kill_corpus
+    db = tmp_path / "ilp.db"
+    proc = subprocess.Popen(
+        [*ILP, "run", "--articles", str(folder), "--db", str(db)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    time.sleep(kill_after)
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGKILL)  # the run and any workers it forked
+    proc.wait()
+    subprocess.run([*ILP, "run", "--articles", str(folder), "--db", str(db)], check=True, capture_output=True, cwd=ROOT)
+    conn = sqlite3.connect(db)
+    assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+    conn.close()
+    assert comparable(db) == expected
+
+
+def test_two_runs_at_once_do_not_corrupt_or_duplicate(tmp_path):
+    folder = corpus(tmp_path / "articles", 60)
+    db = tmp_path / "ilp.db"
+    procs = [
+        subprocess.Popen(
+            [*ILP, "run", "--articles", str(folder), "--db", str(db)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    outputs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outputs
+    assert any("waiting for another writer" in err for _, err in outputs)
+    conn = sqlite3.connect(db)
+    assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("select count(*) from articles").fetchone()[0] == 60
+    dupes = conn.execute(
+        "select count(*) from (select article_id, text, char_start, count(*) c from dates "
+        "group by 1, 2, 3 having c > 1)"
+    ).fetchone()[0]
+    assert dupes == 0
+    conn.close()
+
+
+def test_a_busy_warehouse_gives_a_clear_message(tmp_path):
+    db = tmp_path / "ilp.db"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            (
+                f"import sys, time; sys.path.insert(0, {str(ROOT)!r}); from warehouse.lock import writer_lock\n"
+                f"with writer_lock({str(db)!r}):\n    print('held', flush=True); time.sleep(30)"
+            ),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout.readline().strip() == "held"
+    try:
+        with pytest.raises(WarehouseBusy, match="another process is writing"), writer_lock(db, timeout=0.5):
+            pass
+        assert run_pipeline(ROOT / "raw_articles", db, lock_timeout=0.5) == 3
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_an_older_warehouse_is_migrated_without_losing_rows(tmp_path):
+    path = tmp_path / "old.db"
+    from sqlite_utils import Database
+
+    old = Database(path)
+    migrations.apply(old, stop_before="m002_events_clusters_views")
+    old["articles"].insert(
+        {
+            "article_id": "a1",
+            "source": "lama.txt",
+            "text": "Teks lama tentang ILP.",
+            "is_ilp": 1,
+            "ingested_at": "2024-01-01T00:00:00",
+        }
+    )
+    old["events"].insert(
+        {
+            "article_id": "a1",
+            "event_type": "launch",
+            "start": "2023-12-04",
+            "end": "2023-12-04",
+            "evidence": "Peluncuran ILP.",
+        }
+    )
+    old.conn.close()
+    db = open_db(str(path))
+    assert migrations.pending(db) == []
+    assert db["articles"].get("a1")["text"] == "Teks lama tentang ILP."
+    assert {"duplicate_of", "language", "reported_date"} <= set(db["articles"].columns_dict)
+    assert db.execute("select event_type, start from events").fetchall() == [("launch", "2023-12-04")]
+    assert db.execute("select count(*) from regions").fetchone()[0] > 7000
+
+
+def test_query_is_read_only(tmp_path, capsys):
+    from ilp.cli import main
+
+    db = tmp_path / "ilp.db"
+    open_db(str(db))
+    assert main(["query", "--db", str(db), "select count(*) as n from regions"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "n"
+    assert main(["query", "--db", str(db), "delete from regions"]) == 1
+    assert "readonly" in capsys.readouterr().err
+    assert open_db(str(db))["regions"].count > 7000
+
+
+# Hostile input ---------------------------------------------------------------------------------------------
+
+HOSTILE_CHARS = st.sampled_from(
+    [
+        "\u200b",
+        "\u200f",
+        "\u202e",
+        "\ufeff",
+        "\x00",
+        "\x07",
+        "\x1b",
+        "\u0301",
+        "\ud7ff",
+        "💉",
+        "Puskesmas",
+        "Kabupaten",
+        "12",
+        "/",
+        "-",
+        "(",
+        ")",
+        "\n",
+        " ",
+        "dr.",
+        "S.Kep.",
+        "Januari",
+        "2024",
+        "ILP",
+        "posyandu",
+        ",",
+        ".",
+    ]
+)
+HOSTILE_TEXT = st.one_of(st.text(max_size=2000), st.lists(HOSTILE_CHARS, max_size=400).map("".join))
+
+
+def _facts(text: str):
+    article = CleanArticle(source="x.txt", article_id=article_id_for(text), text=text)
+    return next(extract_articles([article], processes=1))
+
+
+@settings(max_examples=300, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+@given(HOSTILE_TEXT)
+def test_extractors_survive_hostile_text_and_offsets_hold(text):
+    facts = _facts(text)
+    for items in (facts.dates, facts.facility_counts, facts.people, facts.locations):
+        for item in items:
+            assert text[item.char_start : item.char_end] == item.text
+    for event in facts.events:
+        assert text[event.char_start : event.char_end] == event.evidence
+
+
+@settings(max_examples=150, deadline=3000, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.one_of(
+        st.binary(max_size=3000),
+        HOSTILE_TEXT.map(lambda t: f"<html><body><p>{t}</p></body></html>".encode("utf-8", "surrogatepass")),
+    )
+)
+def test_the_html_cleaner_survives_anything(data):
+    raw = parse_input_bytes("page.html", "page.html", data)
+    if isinstance(raw, Reject):
+        return
+    result = clean(raw)
+    assert isinstance(result, (CleanArticle, Reject))
+
+
+@pytest.mark.parametrize("depth", [100, 2000, 20000])
+def test_deeply_nested_html(depth):
+    html = (
+        "<div>" * depth
+        + "<p>Dinas Kesehatan Kabupaten Garut menggelar sosialisasi ILP di 12 puskesmas.</p>"
+        + "</div>" * depth
+    ).encode()
+    started = time.monotonic()
+    result = clean(parse_input_bytes("deep.html", "deep.html", html))
+    assert time.monotonic() - started < 30
+    assert isinstance(result, (CleanArticle, Reject))
+
+
+def test_huge_input_is_rejected_with_a_reason_in_bounded_time(tmp_path):
+    path = tmp_path / "huge.txt"
+    path.write_text(
+        ("Dinas Kesehatan Kabupaten Garut menggelar sosialisasi ILP di 12 puskesmas. " * 140_000), encoding="utf-8"
+    )  # about 10 MB
+    started = time.monotonic()
+    result = load_clean(path)
+    assert time.monotonic() - started < 30
+    assert isinstance(result, Reject) and "too long" in result.reason
+
+
+def test_scripts_and_styles_never_reach_the_text():
+    html = (
+        b"<html><head><style>p{color:red} .x::after{content:'ILP STYLE'}</style>"
+        b"<script>document.write('ILP SCRIPT 2024'); fetch('http://evil.example/')</script></head><body><article>"
+        b"<p>Dinas Kesehatan Kabupaten Garut menggelar sosialisasi ILP di 12 puskesmas pada 3 Mei 2024.</p>"
+        b"<script>var x = 'Puskesmas Palsu 99';</script><noscript>ILP NOSCRIPT</noscript></article></body></html>"
+    )
+    article = clean(parse_input_bytes("s.html", "s.html", html))
+    assert isinstance(article, CleanArticle)
+    for marker in ("ILP STYLE", "ILP SCRIPT", "Palsu", "NOSCRIPT", "evil"):
+        assert marker not in article.text
+
+
+def test_fuzz_corpus_through_ilp_run_ends_in_articles_or_rejects(tmp_path):
+    folder = tmp_path / "fuzz"
+    folder.mkdir()
+    samples = {
+        "empty.txt": b"",
+        "nul.txt": b"\x00" * 500,
+        "bom.txt": b"\xef\xbb\xbfDinas Kesehatan Kabupaten Garut ILP " * 5,
+        "utf16.txt": "Dinas Kesehatan Kabupaten Garut menggelar sosialisasi ILP pada 3 Mei 2024.".encode("utf-16"),
+        "rtl.txt": (
+            "\u202eDinas Kesehatan\u200f Kabupaten\u200b Garut menggelar sosialisasi ILP di 5 pustu. " * 3
+        ).encode(),
+        "control.txt": ("\x07\x1bDinas Kesehatan Kabupaten Garut menggelar sosialisasi ILP. " * 3).encode(),
+        "deep.html": b"<div>" * 5000 + b"<p>Dinas Kesehatan Kabupaten Garut ILP 3 Mei 2024 sosialisasi.</p>",
+        "broken.html": b"<html><body><p>Dinas Kesehatan <b>Kabupaten <i>Garut</b> ILP sosialisasi 12 pustu</p",
+        "bad.json": b'{"text": ',
+        "list.json": b"[]",
+        "latin.txt": "Caf\xe9 ILP di Kabupaten Garut, 4 pustu.".encode("cp1252") * 3,
+        "huge.txt": b"ILP puskesmas Garut. " * 600_000,
+    }
+    for name, data in samples.items():
+        (folder / name).write_bytes(data)
+    db = tmp_path / "ilp.db"
+    assert run_pipeline(folder, db) == 0
+    conn = sqlite3.connect(db)
+    sources = {r[0] for r in conn.execute("select source from articles union select source from rejects")}
+    assert sources == set(samples)
+    assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
