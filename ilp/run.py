@@ -58,10 +58,17 @@ def _run_locked(articles_dir: Path, db_path: Path, partition_key: str | None, ch
     per_chunk = [a for a in ALL_ASSETS if a is not event_clusters]
     final_checks = [c for c in ALL_CHECKS if any(k.asset_key == event_clusters.key for k in c.check_keys)]
     per_chunk_checks = [c for c in ALL_CHECKS if c not in final_checks]
-    results = []
+    # Keep only what each run reports: a Dagster result holds its outputs, and a big batch has many runs.
+    succeeded, failed_checks = True, set()
+
+    def record(result) -> None:
+        nonlocal succeeded
+        succeeded = succeeded and result.success
+        failed_checks.update(e.check_name for e in result.get_asset_check_evaluations() if not e.passed)
+
     if todo <= chunk_files:  # one chunk: everything in a single Dagster run
         per_chunk, per_chunk_checks, final_checks = list(ALL_ASSETS), list(ALL_CHECKS), []
-    while True:
+    while succeeded:
         result = dg.materialize(
             [*per_chunk, *per_chunk_checks],
             partition_key=key,
@@ -69,28 +76,28 @@ def _run_locked(articles_dir: Path, db_path: Path, partition_key: str | None, ch
             raise_on_error=False,
             run_config={**_QUIET, "ops": {"raw_articles": {"config": {"max_files": chunk_files}}}},
         )
-        results.append(result)
-        if not all(r.success for r in results):
+        record(result)
+        remaining = (
+            result.asset_materializations_for_node("raw_articles")[0].metadata["remaining"].value
+            if result.success
+            else 0
+        )
+        del result
+        if remaining == 0:
             break
-        ingest_meta = result.asset_materializations_for_node("raw_articles")[0].metadata
-        if ingest_meta["remaining"].value == 0:
-            break
-    if all(r.success for r in results) and final_checks:
-        results.append(
+    if succeeded and final_checks:
+        record(
             dg.materialize(
-                [event_clusters], partition_key=key, resources=resources, raise_on_error=False, run_config=_QUIET
+                [event_clusters, *final_checks],
+                partition_key=key,
+                resources=resources,
+                raise_on_error=False,
+                run_config=_QUIET,
             )
         )
     db = open_db(str(db_path))
     after = table_counts(db)
-    failed_checks = sorted(
-        {
-            e.asset_check_evaluation_data.check_name
-            for r in results
-            for e in r.get_asset_check_evaluations()
-            if not e.passed
-        }
-    )
+    failed_checks = sorted(failed_checks)
     print(f"ilp run: {articles_dir} -> {db_path} (batch {key})")
     _print_counts(before, after)
     processed = list(
@@ -110,7 +117,7 @@ def _run_locked(articles_dir: Path, db_path: Path, partition_key: str | None, ch
             print(f"  rejected {row['path']}: {row['reason']}")
     if failed_checks:
         print(f"  failed checks: {', '.join(failed_checks)}", file=sys.stderr)
-    if not all(r.success for r in results):
+    if not succeeded:
         print("ilp run: the pipeline failed; see the log above", file=sys.stderr)
         return 1
     return 0
