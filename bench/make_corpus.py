@@ -16,6 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from extractors.dates.patterns import MONTHS as MONTHS_BY_NAME  # noqa: E402
 from extractors.locations.gazetteer import get_gazetteer  # noqa: E402
 
 SAMPLES = [
@@ -24,20 +25,8 @@ SAMPLES = [
     for p in sorted((ROOT / d).iterdir())
     if p.suffix == ".txt"
 ]
-MONTHS = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
+# The first name listed for each month is the full Indonesian one.
+MONTHS = [next(m for m, n in MONTHS_BY_NAME.items() if n == k).title() for k in range(1, 13)]
 
 
 def variants(n: int, seed: int = 0, start: int = 0):

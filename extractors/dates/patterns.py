@@ -65,6 +65,30 @@ WEEKDAYS: dict[str, int] = {
     "saturday": 5,
     "sunday": 6,
 }
+# Capitalised month and weekday names (not their abbreviations: "Agus" is also a first name) are
+# never part of a person's or a place's name.
+_ABBREVIATIONS = {
+    "jan",
+    "feb",
+    "peb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "agu",
+    "agt",
+    "agus",
+    "aug",
+    "sep",
+    "sept",
+    "okt",
+    "oct",
+    "nov",
+    "nop",
+    "des",
+    "dec",
+}
+CALENDAR_WORDS = frozenset(w.title() for w in (*MONTHS, *WEEKDAYS) if w.isalpha() and w not in _ABBREVIATIONS)
 # Relative day words and their offset from the published date.
 RELATIVE_DAYS: dict[str, int] = {"hari ini": 0, "kemarin": -1, "kemarin lusa": -2, "besok": 1, "lusa": 2}
 

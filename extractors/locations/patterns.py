@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from extractors.dates.patterns import CALENDAR_WORDS
+
 # Type word (regex) -> location type. Longer alternatives first where they share a start.
 TYPE_WORDS: list[tuple[str, str]] = [
     (r"Puskesmas\s+Pembantu|Pustu", "pustu"),
@@ -53,25 +55,6 @@ NAME_STOPWORDS = {
     "Layanan",
     "Pelayanan",
     "Primer",
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-    "Senin",
-    "Selasa",
-    "Rabu",
-    "Kamis",
-    "Jumat",
-    "Sabtu",
-    "Minggu",
     "Pembantu",
     "Keliling",
     "Induk",
@@ -102,7 +85,8 @@ NAME_STOPWORDS = {
     "Juga",
     "Telah",
     "Sudah",
-}
+} | CALENDAR_WORDS
+
 COUNTRIES = {
     "Indonesia": "Indonesia",
     "Malaysia": "Malaysia",

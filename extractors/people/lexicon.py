@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from extractors.dates.patterns import CALENDAR_WORDS
+
 # Titles written before a name; the contract keeps them in `honorific`.
 HONORIFICS = (
     "dr.",
@@ -329,25 +331,6 @@ NOT_NAMES = {
     "Sebelumnya",
     "Melalui",
     "Berdasarkan",
-    "Senin",
-    "Selasa",
-    "Rabu",
-    "Kamis",
-    "Jumat",
-    "Sabtu",
-    "Minggu",
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
     "Apa",
     "Bagaimana",
     "Mengapa",
@@ -382,7 +365,8 @@ NOT_NAMES = {
     "Hingga",
     "Sejak",
     "Sampai",
-}
+} | CALENDAR_WORDS
+
 # Words that make up the rest of a position title after its head.
 ROLE_VOCAB = {
     "Partai",
