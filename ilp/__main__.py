@@ -1,3 +1,3 @@
-from ilp.cli import main
+from ilp.cli import entry
 
-raise SystemExit(main())
+entry()
