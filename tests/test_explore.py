@@ -188,3 +188,19 @@ def test_readme_queries_run(sample_db):
     db = open_db(str(sample_db))
     for sql in queries:
         db.execute(sql).fetchall()
+
+
+def test_placing_only_new_articles_marks_as_a_full_pass_does(articles_dir, db_path):
+    from warehouse.clusters import mark_duplicates
+
+    assert run_pipeline(articles_dir, db_path) == 0
+    for i, name in enumerate(("03_gorontalo_studi_banding.txt", "12_sigi_pelatihan.txt")):
+        text = (articles_dir / name).read_text()
+        copy = text + f"\nBerita ini juga disiarkan ulang oleh mitra media nomor {i}."
+        (articles_dir / f"zz{i}_copy.txt").write_text(copy, encoding="utf-8")
+    assert run_pipeline(articles_dir, db_path) == 0  # clusters with since_generation
+    db = open_db(str(db_path))
+    incremental = sorted(db.execute("select article_id, duplicate_of, duplicate_similarity from articles").fetchall())
+    mark_duplicates(db)  # the full pass
+    full = sorted(db.execute("select article_id, duplicate_of, duplicate_similarity from articles").fetchall())
+    assert incremental == full and sum(1 for _, d, _ in full if d) == 2

@@ -14,38 +14,90 @@ from extractors.dedup import LSHIndex
 DUPLICATE_THRESHOLD = 0.8
 
 
-def mark_duplicates(db: Database, threshold: float = DUPLICATE_THRESHOLD) -> int:
+_ORDER = "coalesce(reported_date, substr(ingested_at, 1, 10))"
+
+
+def mark_duplicates(db: Database, threshold: float = DUPLICATE_THRESHOLD, since_generation: int | None = None) -> int:
     """Mark each article that nearly repeats an earlier one (by reported date, then id: the same answer
-    whatever order the articles arrived in); returns the number marked."""
+    whatever order the articles arrived in); returns the number newly marked.
+
+    With `since_generation`, when every article written since then sorts after all earlier ones (the
+    usual case: new news is newer), only the new articles are placed; earlier marks cannot change then.
+    """
+    if since_generation is not None:
+        placed = _place_new_articles(db, threshold, since_generation)
+        if placed is not None:
+            return placed
     rows = db.conn.execute(
-        "select article_id, minhash from articles where minhash is not null "
-        "order by coalesce(reported_date, substr(ingested_at, 1, 10)), article_id"
+        f"select article_id, minhash from articles where minhash is not null order by {_ORDER}, article_id"
     )
-    index = LSHIndex()
-    signatures: dict[str, np.ndarray] = {}
-    order: dict[str, int] = {}
-    first_of: dict[str, tuple[str | None, float | None]] = {}
+    return _place(db, rows, _Index(), threshold)
+
+
+class _Index:
+    """Originals seen so far: LSH buckets, signatures and their order."""
+
+    def __init__(self) -> None:
+        self.lsh = LSHIndex()
+        self.signatures: dict[str, np.ndarray] = {}
+        self.order: dict[str, int] = {}
+
+    def add(self, aid: str, sig: bytes) -> None:
+        self.order[aid] = len(self.order)
+        self.lsh.insert(aid, sig)
+        self.signatures[aid] = np.frombuffer(sig, dtype=np.uint64)
+
+    def original_of(self, sig: bytes, threshold: float) -> tuple[str | None, float | None]:
+        candidates = sorted(self.lsh.candidates(sig), key=self.order.__getitem__)
+        if not candidates:  # all candidates' similarities in one array operation below
+            return None, None
+        scores = (np.stack([self.signatures[c] for c in candidates]) == np.frombuffer(sig, dtype=np.uint64)).mean(
+            axis=1
+        )
+        near = np.flatnonzero(scores >= threshold)
+        return (candidates[near[0]], round(float(scores[near[0]]), 3)) if len(near) else (None, None)
+
+
+def _place(db: Database, rows, index: _Index, threshold: float) -> int:
+    marks: dict[str, tuple[str | None, float | None]] = {}
     for aid, sig in rows:
-        order[aid] = len(order)
-        candidates = sorted(index.candidates(sig), key=order.__getitem__)
-        if candidates:  # all candidates' similarities in one array operation
-            scores = (np.stack([signatures[c] for c in candidates]) == np.frombuffer(sig, dtype=np.uint64)).mean(axis=1)
-            near = np.flatnonzero(scores >= threshold)
-        else:
-            near = []
-        if len(near):
-            first_of[aid] = (candidates[near[0]], round(float(scores[near[0]]), 3))
-        else:
-            first_of[aid] = (None, None)
-            index.insert(aid, sig)
-            signatures[aid] = np.frombuffer(sig, dtype=np.uint64)
+        marks[aid] = index.original_of(sig, threshold)
+        if marks[aid][0] is None:
+            index.add(aid, sig)
     with db.atomic():
         db.conn.executemany(
             "update articles set duplicate_of = ?, duplicate_similarity = ? where article_id = ? and "
             "(duplicate_of is not ? or duplicate_similarity is not ?)",
-            [(dup, sim, aid, dup, sim) for aid, (dup, sim) in first_of.items()],
+            [(dup, sim, aid, dup, sim) for aid, (dup, sim) in marks.items()],
         )
-    return sum(1 for dup, _ in first_of.values() if dup)
+    return sum(1 for dup, _ in marks.values() if dup)
+
+
+def _place_new_articles(db: Database, threshold: float, since: int) -> int | None:
+    key = f"{_ORDER} || '|' || article_id"
+    old_max = db.execute(
+        f"select max({key}) from articles where minhash is not null and generation <= ?", [since]
+    ).fetchone()[0]
+    new_min = db.execute(
+        f"select min({key}) from articles where minhash is not null and generation > ?", [since]
+    ).fetchone()[0]
+    if new_min is None:
+        return 0
+    if old_max is not None and new_min <= old_max:
+        return None  # a new article sorts among the old ones: only a full pass is right
+    index = _Index()
+    for aid, sig in db.conn.execute(
+        f"select article_id, minhash from articles where minhash is not null and generation <= ? "
+        f"and duplicate_of is null order by {_ORDER}, article_id",
+        [since],
+    ):
+        index.add(aid, sig)
+    rows = db.conn.execute(
+        f"select article_id, minhash from articles where minhash is not null and generation > ? "
+        f"order by {_ORDER}, article_id",
+        [since],
+    )
+    return _place(db, list(rows), index, threshold)
 
 
 # A cluster id says what it groups: "launch|2023-12-04|2023-12-04|33.24" for a dated event (type, dates,

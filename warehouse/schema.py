@@ -270,6 +270,14 @@ def m004_generation(db: Database) -> None:
     db["warehouse_state"].insert_all([{"key": "generation", "value": 0}, {"key": "clustered_generation", "value": -1}])
 
 
+@migrations()
+def m005_article_generation(db: Database) -> None:
+    """Which write generation each article came in, so duplicate marking can place only the new ones."""
+    db["articles"].add_column("generation", int)
+    db.execute("update articles set generation = 0")
+    db["articles"].create_index(["generation"])
+
+
 def open_db(path: str, readonly: bool = False) -> Database:
     """Open (creating and migrating) the warehouse with WAL and a busy timeout."""
     import sqlite3

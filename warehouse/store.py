@@ -117,6 +117,11 @@ def write_article(db: Database, facts: ArticleFacts, path: str, batch_id: str | 
         db.conn.executemany("insert or ignore into event_counts (event_id, count_id) values (?, ?)", links)
         db.execute("delete from rejects where source = ?", [a.source])
         bump_generation(db)
+        db.execute(
+            "update articles set generation = (select value from warehouse_state where key = 'generation') "
+            "where article_id = ?",
+            [aid],
+        )
         _mark_input(db, path, a.source, a.content_hash or "", aid, batch_id, "article")
 
 

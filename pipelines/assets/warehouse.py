@@ -55,7 +55,7 @@ def _cluster(warehouse: Warehouse) -> dg.MaterializeResult:
     current = generation(db)
     if generation(db, "clustered_generation") == current:
         return dg.MaterializeResult(metadata={"skipped": "no article changed since the last clustering"})
-    duplicates = mark_duplicates(db)
+    duplicates = mark_duplicates(db, since_generation=generation(db, "clustered_generation"))
     clusters = rebuild_event_clusters(db)
     with db.atomic():
         db.execute("update warehouse_state set value = ? where key = 'clustered_generation'", [current])
