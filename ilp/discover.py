@@ -65,10 +65,10 @@ def discover(
     fetcher: Fetcher, listing_url: str, keywords: tuple[str, ...] | list[str] = DEFAULT_KEYWORDS, depth: int = 1
 ) -> tuple[list[str], str | None]:
     """New article URLs a feed or sitemap lists (and that match a keyword); (urls, error)."""
-    if fetcher.policy.respect_robots and not fetcher._allowed(listing_url):
+    if fetcher.policy.respect_robots and not fetcher.allowed(listing_url):
         return [], "disallowed by robots.txt"
     try:
-        response, body = fetcher._get(listing_url)
+        response, body = fetcher.get_capped(listing_url)
     except Exception as exc:  # noqa: BLE001 - a listing that cannot be read is reported, not raised
         return [], f"cannot read listing: {type(exc).__name__}: {exc}"
     if response.status_code != 200:

@@ -115,10 +115,10 @@ class Fetcher:
         if path.exists() and not refetch:
             meta = read_meta(path) or {}
             return FetchResult(url, True, "already stored", meta.get("status"), path, meta.get("content_hash"))
-        if self.policy.respect_robots and not self._allowed(url):
+        if self.policy.respect_robots and not self.allowed(url):
             return FetchResult(url, False, "disallowed by robots.txt")
         try:
-            response, body = self._get(url)
+            response, body = self.get_capped(url)
         except httpx.TooManyRedirects:
             return FetchResult(url, False, f"too many redirects (more than {self.policy.max_redirects})")
         except httpx.TimeoutException:
@@ -148,7 +148,8 @@ class Fetcher:
         _write_atomically(path.with_name(path.name + META_SUFFIX), json.dumps(meta, indent=1).encode())
         return FetchResult(url, True, "fetched", response.status_code, path, digest)
 
-    def _get(self, url: str) -> tuple[httpx.Response, bytes]:
+    def get_capped(self, url: str) -> tuple[httpx.Response, bytes]:
+        """GET with the host's rate limit, retries on 5xx and timeouts, and the size cap (used for listings too)."""
         attempt = 0
         while True:
             self._wait_for_host(url)
@@ -183,7 +184,8 @@ class Fetcher:
             self.sleep(self.policy.min_interval - (now - last))
         self._last_request[host] = time.monotonic()
 
-    def _allowed(self, url: str) -> bool:
+    def allowed(self, url: str) -> bool:
+        """Whether robots.txt lets this project fetch `url` (no robots.txt: yes)."""
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         if origin not in self._robots:

@@ -28,7 +28,6 @@ from extractors.wordlists import is_everyday_word
 __all__ = ["extract_locations", "LocationResult", "Mention"]
 
 _TOKEN = r"(?:[A-Z][\w'’-]*|\d{1,2}\b(?![.,/]\d)|[IVX]{1,4}\b)"
-_RUN = re.compile(rf"{_TOKEN}(?:[ ]{_TOKEN})*")
 _TYPED = re.compile(
     r"\b(?P<type>"
     + "|".join(f"(?:{p})" for p, _ in TYPE_WORDS)
