@@ -57,19 +57,25 @@ def similarity(a: bytes, b: bytes) -> float:
     return float(np.mean(_array(a) == _array(b)))
 
 
+def band_keys(sig: bytes) -> list[bytes]:
+    """The signature's LSH buckets, one per band: the band number's byte, then that band's rows.
+
+    Two signatures are candidates when they share any key; the warehouse stores them indexed, so a new
+    article's candidates are one lookup rather than a pass over every article.
+    """
+    step = ROWS * 8
+    return [bytes([b]) + sig[b * step : (b + 1) * step] for b in range(BANDS)]
+
+
 class LSHIndex:
-    """Banded locality-sensitive hashing over signatures: which earlier items may be near one."""
+    """Banded locality-sensitive hashing over signatures, in memory: which earlier items may be near one."""
 
     def __init__(self) -> None:
-        self._buckets: dict[tuple[int, bytes], list[str]] = defaultdict(list)
-
-    def _bands(self, sig: bytes) -> list[tuple[int, bytes]]:
-        step = ROWS * 8
-        return [(b, sig[b * step : (b + 1) * step]) for b in range(BANDS)]
+        self._buckets: dict[bytes, list[str]] = defaultdict(list)
 
     def candidates(self, sig: bytes) -> set[str]:
-        return {key for band in self._bands(sig) for key in self._buckets.get(band, ())}
+        return {key for band in band_keys(sig) for key in self._buckets.get(band, ())}
 
     def insert(self, key: str, sig: bytes) -> None:
-        for band in self._bands(sig):
+        for band in band_keys(sig):
             self._buckets[band].append(key)

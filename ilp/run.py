@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from extractors.reading import content_hash, list_inputs
+from extractors.reading import list_inputs
 from warehouse.lock import WarehouseBusy, writer_lock
 from warehouse.schema import open_db
 from warehouse.store import now, table_counts
@@ -46,6 +47,18 @@ def _run_locked(articles_dir: Path, db_path: Path, partition_key: str | None, ch
         print(f"ilp run: {articles_dir} -> {db_path}: nothing new or changed, nothing pending")
         _print_counts(before, before)
         return 0
+    from extractors.article import PARALLEL_MIN_ARTICLES, prestarted_workers
+
+    # The workers load the model on the other core while this process imports Dagster and sets up the run.
+    workers = 1 if todo < PARALLEL_MIN_ARTICLES else (os.cpu_count() or 1)
+    with prestarted_workers(workers):
+        return _materialize(articles_dir, db_path, partition_key, chunk_files, todo, before)
+
+
+def _materialize(
+    articles_dir: Path, db_path: Path, partition_key: str | None, chunk_files: int, todo: int, before: dict[str, int]
+) -> int:
+    """Every asset over the new inputs, `chunk_files` per Dagster run, then the checks; prints what changed."""
     import dagster as dg
 
     from pipelines.assets.warehouse import event_clusters
@@ -126,15 +139,12 @@ def _run_locked(articles_dir: Path, db_path: Path, partition_key: str | None, ch
 def _work_count(db, articles_dir: Path) -> int:
     """New or changed files plus batch members a killed run left unprocessed (cheap: no Dagster needed);
     1 when only the clustering is behind."""
-    from warehouse.store import known_inputs
+    from warehouse.store import current_hashes, known_inputs
 
     done = known_inputs(db)
-    changed = 0
-    for path in list_inputs([articles_dir]):
-        try:
-            changed += done.get(str(path)) != content_hash(path.read_bytes())
-        except OSError:
-            changed += 1
+    changed = sum(
+        done.get(path) != digest or not digest for path, digest in current_hashes(db, list_inputs([articles_dir]))
+    )
     pending = db.execute(
         "select count(*) from batch_inputs b left join inputs i on i.path = b.path and i.content_hash = b.content_hash "
         "where i.path is null"

@@ -19,20 +19,14 @@ class ArticleFolder(dg.ConfigurableResource):
     def path_obj(self) -> Path:
         return Path(self.path)
 
-    def files(self) -> list[tuple[str, str]]:
-        """(path, sha256) of every input file, sorted."""
-        out = []
-        for f in list_inputs([self.path]) if Path(self.path).is_dir() else []:
-            try:
-                out.append((str(f), content_hash(f.read_bytes())))
-            except OSError:
-                out.append((str(f), ""))  # unreadable now: the reader names it in rejects
-        return out
+    def paths(self) -> list[Path]:
+        """Every input file, sorted (none when the folder does not exist yet)."""
+        return list_inputs([self.path]) if Path(self.path).is_dir() else []
 
     def fingerprint(self) -> str:
         """Cheap change marker for the sensor: names, sizes and mtimes, no reading."""
         parts = []
-        for f in list_inputs([self.path]) if Path(self.path).is_dir() else []:
+        for f in self.paths():
             st = f.stat()
             parts.append(f"{f}:{st.st_size}:{st.st_mtime_ns}")
         return content_hash("\n".join(parts).encode())

@@ -33,6 +33,7 @@ TIME_COLUMNS = {
     "event_id",
     "count_id",
     "applied_at",
+    "hashed_at_ns",
 }
 
 

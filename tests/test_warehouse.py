@@ -1,4 +1,6 @@
+import os
 import sqlite3
+import time
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -6,9 +8,10 @@ from hypothesis import strategies as st
 from extractors.article import extract_articles
 from extractors.cleaning import article_id_for
 from extractors.models import CleanArticle, Reject
+from extractors.reading import content_hash
 from warehouse.batches import plan_batch
 from warehouse.schema import FACT_TABLES, migrations, open_db
-from warehouse.store import table_counts, write_article, write_reject
+from warehouse.store import RACY_SECONDS, current_hashes, table_counts, write_article, write_reject
 
 TEXT = (
     "Dinas Kesehatan Kabupaten Kaur menggelar sosialisasi ILP pada 3 Mei 2024. Dari total 20 pustu, "
@@ -98,6 +101,47 @@ def test_plan_batch_takes_only_new_or_changed_files(fresh_db):
     write_reject(fresh_db, Reject("b.txt", "x"), "in/b.txt", "h2", "2024-05-01")
     assert plan_batch(fresh_db, "2024-05-02", "in", files) == []
     assert plan_batch(fresh_db, "2024-05-02", "in", [("in/a.txt", "h9"), ("in/b.txt", "h2")]) == [("in/a.txt", "h9")]
+
+
+def _age(path, seconds: float) -> None:
+    """Set a file's mtime `seconds` into the past, as for a file written a while ago."""
+    past = time.time_ns() - int(seconds * 1e9)
+    os.utime(path, ns=(past, past))
+
+
+def test_current_hashes_reads_only_files_whose_stat_changed(fresh_db, tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("satu"), b.write_text("dua")
+    _age(a, 60), _age(b, 60)
+    first = dict(current_hashes(fresh_db, [a, b]))
+    assert first == {str(a): content_hash(b"satu"), str(b): content_hash(b"dua")}
+    # Same size and mtime: the cached hash stands, so the file was not read (its new bytes are not seen).
+    mtime = a.stat().st_mtime_ns
+    a.write_text("SATU")
+    os.utime(a, ns=(mtime, mtime))
+    assert dict(current_hashes(fresh_db, [a, b]))[str(a)] == content_hash(b"satu")
+    # A real edit moves the mtime (or the size): read again.
+    a.write_text("satu lagi")
+    _age(a, 30)
+    assert dict(current_hashes(fresh_db, [a, b]))[str(a)] == content_hash(b"satu lagi")
+
+
+def test_current_hashes_rereads_a_file_hashed_right_after_it_changed(fresh_db, tmp_path):
+    """A file hashed within RACY_SECONDS of its mtime may change again in the same clock tick: not trusted."""
+    a = tmp_path / "a.txt"
+    a.write_text("satu")
+    current_hashes(fresh_db, [a])
+    mtime = a.stat().st_mtime_ns
+    a.write_text("SATU")
+    os.utime(a, ns=(mtime, mtime))
+    assert current_hashes(fresh_db, [a]) == [(str(a), content_hash(b"SATU"))]
+    assert RACY_SECONDS >= 1
+
+
+def test_current_hashes_gives_empty_hash_for_unreadable_files(fresh_db, tmp_path):
+    missing = tmp_path / "gone.txt"
+    assert current_hashes(fresh_db, [missing]) == [(str(missing), "")]
+    assert fresh_db.execute("select count(*) from file_hashes").fetchone()[0] == 0
 
 
 def test_open_db_migrates_and_uses_wal(tmp_path):

@@ -6,10 +6,13 @@ run with nothing new leaves both unchanged.
 
 from __future__ import annotations
 
+import heapq
+from typing import NamedTuple
+
 import numpy as np
 from sqlite_utils import Database
 
-from extractors.dedup import LSHIndex
+from extractors.dedup import LSHIndex, band_keys
 
 DUPLICATE_THRESHOLD = 0.8
 
@@ -19,19 +22,18 @@ _ORDER = "coalesce(reported_date, substr(ingested_at, 1, 10))"
 
 def mark_duplicates(db: Database, threshold: float = DUPLICATE_THRESHOLD, since_generation: int | None = None) -> int:
     """Mark each article that nearly repeats an earlier one (by reported date, then id: the same answer
-    whatever order the articles arrived in); returns the number newly marked.
+    whatever order the articles arrived in); returns the number of duplicates among the articles placed.
 
-    With `since_generation`, when every article written since then sorts after all earlier ones (the
-    usual case: new news is newer), only the new articles are placed; earlier marks cannot change then.
+    Without `since_generation`, a full pass over every article. With it, only the articles written since
+    then, and the later ones their arrival can change, are placed again, each through the band index:
+    the same marks as a full pass, at a cost that follows what changed rather than the warehouse's size.
     """
-    if since_generation is not None:
-        placed = _place_new_articles(db, threshold, since_generation)
-        if placed is not None:
-            return placed
-    rows = db.conn.execute(
-        f"select article_id, minhash from articles where minhash is not null order by {_ORDER}, article_id"
-    )
-    return _place(db, rows, _Index(), threshold)
+    if since_generation is None:
+        rows = db.conn.execute(
+            f"select article_id, minhash from articles where minhash is not null order by {_ORDER}, article_id"
+        )
+        return _place(db, rows, _Index(), threshold)
+    return _place_changed(db, threshold, since_generation)
 
 
 class _Index:
@@ -64,40 +66,131 @@ def _place(db: Database, rows, index: _Index, threshold: float) -> int:
         marks[aid] = index.original_of(sig, threshold)
         if marks[aid][0] is None:
             index.add(aid, sig)
+    _store_marks(db, marks)
+    return sum(1 for dup, _ in marks.values() if dup)
+
+
+def _place_changed(db: Database, threshold: float, since: int) -> int:
+    """Re-place, in order, the articles whose mark may differ from what is stored.
+
+    An article's mark depends only on the originals before it that are near it (LSH candidates at or
+    above the threshold). So the work starts from the articles written since `since` and those whose
+    original is gone, and spreads only where a mark moved: an article that is an original may take the
+    later articles near it; one that was an original may release its duplicates.
+    """
+    articles = _StoredArticles(db)
+    todo: list[tuple[tuple[str, str], str]] = []
+
+    def push(aid: str) -> None:
+        info = articles.get(aid)
+        if info is not None:
+            heapq.heappush(todo, (info.key, aid))
+
+    written = {
+        aid
+        for (aid,) in db.conn.execute(
+            "select article_id from articles where generation > ? and minhash is not null", [since]
+        )
+    }
+    # A rewritten article may now sort after its duplicates, and a deleted one leaves them orphaned: they
+    # start in the queue too, so every article is placed after all that come before it.
+    released = db.conn.execute(
+        "select a.article_id from articles a where a.duplicate_of is not null and (a.duplicate_of in "
+        "(select article_id from articles where generation > ?) "
+        "or not exists (select 1 from articles o where o.article_id = a.duplicate_of))",
+        [since],
+    ).fetchall()
+    for aid in sorted(written | {aid for (aid,) in released}):
+        push(aid)
+    marks: dict[str, tuple[str | None, float | None]] = {}
+    while todo:
+        key, aid = heapq.heappop(todo)
+        if aid in marks:
+            continue
+        this = articles.get(aid)
+        near = articles.candidates(aid, this.minhash)
+        scores = _similarities(this.minhash, near)
+        close = [(c, float(s)) for c, s in zip(near, scores, strict=True) if s >= threshold]
+        originals = [(c, s) for c, s in close if c.key < key and articles.mark(c.article_id)[0] is None]
+        first = min(originals, key=lambda pair: pair[0].key, default=None)
+        mark = (first[0].article_id, round(first[1], 3)) if first else (None, None)
+        before = articles.mark(aid)
+        marks[aid] = articles.marks[aid] = mark
+        if aid not in written and mark == before:
+            continue  # neither its place nor its mark moved: nothing after it can change through it
+        if mark[0] is None:
+            for c, _ in close:
+                if c.key > key:
+                    push(c.article_id)
+        if before[0] is None:
+            for (dup,) in db.conn.execute("select article_id from articles where duplicate_of = ?", [aid]).fetchall():
+                push(dup)
+    _store_marks(db, marks)
+    return sum(1 for dup, _ in marks.values() if dup)
+
+
+class _Stored(NamedTuple):
+    article_id: str
+    key: tuple[str, str]
+    minhash: bytes
+    mark: tuple[str | None, float | None]
+
+
+class _StoredArticles:
+    """Articles read from the warehouse as needed, with the marks placed so far this pass over them."""
+
+    _COLUMNS = (
+        "a.article_id, coalesce(a.reported_date, substr(a.ingested_at, 1, 10)), a.minhash, a.duplicate_of, "
+        "a.duplicate_similarity"
+    )
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.cache: dict[str, _Stored | None] = {}
+        self.marks: dict[str, tuple[str | None, float | None]] = {}
+
+    def _remember(self, row) -> _Stored:
+        item = _Stored(row[0], (row[1], row[0]), row[2], (row[3], row[4]))
+        self.cache[item.article_id] = item
+        return item
+
+    def get(self, aid: str) -> _Stored | None:
+        if aid not in self.cache:
+            row = self.db.conn.execute(
+                f"select {self._COLUMNS} from articles a where a.article_id = ? and a.minhash is not null", [aid]
+            ).fetchone()
+            self.cache[aid] = self._remember(row) if row else None
+        return self.cache[aid]
+
+    def mark(self, aid: str) -> tuple[str | None, float | None]:
+        return self.marks[aid] if aid in self.marks else self.cache[aid].mark
+
+    def candidates(self, aid: str, minhash: bytes) -> list[_Stored]:
+        """Every other article sharing an LSH bucket with this signature (one indexed lookup)."""
+        keys = band_keys(minhash)
+        rows = self.db.conn.execute(
+            f"select distinct {self._COLUMNS} from article_bands b join articles a on a.article_id = b.article_id "
+            f"where b.band_key in ({', '.join('?' * len(keys))}) and a.article_id != ?",
+            [*keys, aid],
+        ).fetchall()
+        return [self._remember(r) for r in rows]
+
+
+def _similarities(minhash: bytes, others: list[_Stored]) -> np.ndarray:
+    if not others:
+        return np.empty(0)
+    return (
+        np.stack([np.frombuffer(o.minhash, dtype=np.uint64) for o in others]) == np.frombuffer(minhash, dtype=np.uint64)
+    ).mean(axis=1)
+
+
+def _store_marks(db: Database, marks: dict[str, tuple[str | None, float | None]]) -> None:
     with db.atomic():
         db.conn.executemany(
             "update articles set duplicate_of = ?, duplicate_similarity = ? where article_id = ? and "
             "(duplicate_of is not ? or duplicate_similarity is not ?)",
             [(dup, sim, aid, dup, sim) for aid, (dup, sim) in marks.items()],
         )
-    return sum(1 for dup, _ in marks.values() if dup)
-
-
-def _place_new_articles(db: Database, threshold: float, since: int) -> int | None:
-    key = f"{_ORDER} || '|' || article_id"
-    old_max = db.execute(
-        f"select max({key}) from articles where minhash is not null and generation <= ?", [since]
-    ).fetchone()[0]
-    new_min = db.execute(
-        f"select min({key}) from articles where minhash is not null and generation > ?", [since]
-    ).fetchone()[0]
-    if new_min is None:
-        return 0
-    if old_max is not None and new_min <= old_max:
-        return None  # a new article sorts among the old ones: only a full pass is right
-    index = _Index()
-    for aid, sig in db.conn.execute(
-        f"select article_id, minhash from articles where minhash is not null and generation <= ? "
-        f"and duplicate_of is null order by {_ORDER}, article_id",
-        [since],
-    ):
-        index.add(aid, sig)
-    rows = db.conn.execute(
-        f"select article_id, minhash from articles where minhash is not null and generation > ? "
-        f"order by {_ORDER}, article_id",
-        [since],
-    )
-    return _place(db, list(rows), index, threshold)
 
 
 # A cluster id says what it groups: "launch|2023-12-04|2023-12-04|33.24" for a dated event (type, dates,

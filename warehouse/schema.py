@@ -278,6 +278,34 @@ def m005_article_generation(db: Database) -> None:
     db["articles"].create_index(["generation"])
 
 
+@migrations()
+def m006_file_hashes(db: Database) -> None:
+    """Each input file's size, mtime and inode when it was last hashed, so unchanged files are not re-read."""
+    db["file_hashes"].create(
+        {"path": str, "size": int, "mtime_ns": int, "inode": int, "content_hash": str, "hashed_at_ns": int},
+        pk="path",
+    )
+
+
+@migrations()
+def m007_article_bands(db: Database) -> None:
+    """Each article's LSH band keys, indexed, so a new article finds its near-duplicate candidates by lookup.
+
+    Filled here from the stored signatures with the same slicing as `extractors.dedup.band_keys`.
+    """
+    from extractors.dedup import BANDS, ROWS
+
+    db["article_bands"].create({"article_id": str, "band_key": bytes}, pk=("article_id", "band_key"), foreign_keys=_FK)
+    db["article_bands"].create_index(["band_key"])
+    db.execute(
+        "WITH RECURSIVE band(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM band WHERE n + 1 < ?) "
+        "INSERT OR IGNORE INTO article_bands (article_id, band_key) "
+        "SELECT a.article_id, CAST(char(band.n) || substr(a.minhash, band.n * ? + 1, ?) AS BLOB) "
+        "FROM articles a, band WHERE a.minhash IS NOT NULL",
+        [BANDS, ROWS * 8, ROWS * 8],
+    )
+
+
 def open_db(path: str, readonly: bool = False) -> Database:
     """Open (creating and migrating) the warehouse with WAL and a busy timeout."""
     import sqlite3

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from collections.abc import Iterable
 from dataclasses import asdict
+from pathlib import Path
 
 from sqlite_utils import Database
 
-from extractors.dedup import signature
+from extractors.dedup import band_keys, signature
 from extractors.models import ArticleFacts, Reject
+from extractors.reading import content_hash
 from warehouse.schema import FACT_TABLES
 
 
@@ -21,6 +24,47 @@ def now() -> str:
 def known_inputs(db: Database) -> dict[str, str]:
     """path -> content hash of every input already processed (articles and rejects alike)."""
     return {row["path"]: row["content_hash"] for row in db.query("select path, content_hash from inputs")}
+
+
+# A file hashed within this many seconds of its last change may change again without its mtime moving
+# (coarse file-system clocks), so its cached hash is not trusted: it is read again next time.
+RACY_SECONDS = 2
+
+
+def current_hashes(db: Database, paths: Iterable[Path]) -> list[tuple[str, str]]:
+    """(path, sha256) of each file, reading only the files whose size, mtime or inode changed since they
+    were last hashed: a run over thousands of unchanged files stats them instead of reading them.
+    A file that cannot be read gets "" (the reader then names it in `rejects`)."""
+    cached = {
+        r[0]: r[1:]
+        for r in db.execute("select path, size, mtime_ns, inode, content_hash, hashed_at_ns from file_hashes")
+    }
+    out, fresh = [], []
+    for path in paths:
+        key = str(path)
+        try:
+            st = path.stat()
+            hit = cached.get(key)
+            if hit and hit[:3] == (st.st_size, st.st_mtime_ns, st.st_ino) and hit[4] - st.st_mtime_ns > _RACY_NS:
+                out.append((key, hit[3]))
+                continue
+            digest = content_hash(path.read_bytes())
+        except OSError:
+            out.append((key, ""))
+            continue
+        out.append((key, digest))
+        fresh.append((key, st.st_size, st.st_mtime_ns, st.st_ino, digest, time.time_ns()))
+    if fresh:
+        with db.atomic():
+            db.conn.executemany(
+                "insert or replace into file_hashes (path, size, mtime_ns, inode, content_hash, hashed_at_ns) "
+                "values (?, ?, ?, ?, ?, ?)",
+                fresh,
+            )
+    return out
+
+
+_RACY_NS = RACY_SECONDS * 1_000_000_000
 
 
 def record_batch(db: Database, batch_id: str, articles_dir: str, files: list[tuple[str, str]]) -> None:
@@ -79,8 +123,10 @@ def write_article(db: Database, facts: ArticleFacts, path: str, batch_id: str | 
                 "select 1 from inputs where article_id = ? and path != ? limit 1", [aid, path]
             ).fetchone()
             if not still_used:
+                db.execute("delete from article_bands where article_id = ?", [aid])
                 db.execute("delete from articles where article_id = ?", [aid])
         existing = db.execute("select ingested_at from articles where article_id = ?", [a.article_id]).fetchone()
+        minhash = signature(a.text)
         db["articles"].upsert(
             {
                 "article_id": a.article_id,
@@ -94,13 +140,17 @@ def write_article(db: Database, facts: ArticleFacts, path: str, batch_id: str | 
                 "content_hash": a.content_hash,
                 "ingested_at": existing[0] if existing else now(),
                 "batch_id": batch_id,
-                "minhash": signature(a.text),
+                "minhash": minhash,
                 "reported_date": facts.reported_date,
                 "language": a.language,
             },
             pk="article_id",
         )
         aid = a.article_id
+        db.execute("delete from article_bands where article_id = ?", [aid])
+        db.conn.executemany(
+            "insert into article_bands (article_id, band_key) values (?, ?)", [(aid, k) for k in band_keys(minhash)]
+        )
         db["dates"].insert_all(_rows(aid, facts.dates, rename={"sentence": "evidence"}))
         count_ids = _insert_returning_ids(
             db, "facility_counts", _rows(aid, facts.facility_counts, rename={"sentence": "evidence"})

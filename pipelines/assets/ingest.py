@@ -6,6 +6,7 @@ from extractors.batch import RawBatch, read_batch
 from pipelines.partitions import ingest_days
 from pipelines.resources import ArticleFolder, Warehouse
 from warehouse.batches import plan_batch
+from warehouse.store import current_hashes
 
 
 class IngestConfig(dg.Config):
@@ -26,7 +27,9 @@ def raw_articles(
     """
     db = warehouse.open()
     with warehouse.writing():
-        files = plan_batch(db, context.partition_key, article_folder.path, article_folder.files(), config.reprocess)
+        files = plan_batch(
+            db, context.partition_key, article_folder.path, current_hashes(db, article_folder.paths()), config.reprocess
+        )
     remaining = 0
     if config.max_files and len(files) > config.max_files:
         files, remaining = files[: config.max_files], len(files) - config.max_files
