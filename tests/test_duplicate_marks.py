@@ -2,10 +2,12 @@
 
 import random
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extractors.dedup import band_keys, signature
+from warehouse import clusters
 from warehouse.clusters import mark_duplicates
 from warehouse.store import bump_generation, generation
 
@@ -14,6 +16,12 @@ WORDS = (
     "kegiatan peserta kepala bidang warga lansia balita ibu hamil pelayanan klaster siklus hidup camat "
     "bupati rapat koordinasi percontohan pelatihan anggaran hibah monitoring evaluasi kunjungan"
 ).split()
+
+
+@pytest.fixture(autouse=True)
+def always_through_the_index(monkeypatch):
+    """These corpora are small enough that a full pass would be chosen; take the incremental path always."""
+    monkeypatch.setattr(clusters, "_LOOKUP_COST", 0)
 
 
 def family_text(family: int, variant: int, edits: int) -> str:
@@ -116,3 +124,15 @@ def test_duplicates_of_a_deleted_original_are_placed_again(fresh_db):
     incremental, full = incremental_then_full(fresh_db)
     assert incremental == full
     assert {a: d for a, d, _ in incremental} == {"second": None, "third": "second"}
+
+
+def test_a_large_change_takes_the_full_pass(fresh_db, monkeypatch):
+    monkeypatch.setattr(clusters, "_LOOKUP_COST", 25)
+    for i in range(4):
+        write(fresh_db, f"a{i}", family_text(i, 0, 0), i)
+    assert clusters._place_changed(fresh_db, 0.8, since=-1) is None  # every article is new
+    fresh_db.execute("update warehouse_state set value = ? where key = 'clustered_generation'", [generation(fresh_db)])
+    for i in range(30):
+        write(fresh_db, f"b{i}", family_text(10 + i, 0, 0), 100 + i)
+    write(fresh_db, "late", family_text(3, 0, 0) + " sumber", 200)
+    assert clusters._place_changed(fresh_db, 0.8, since=generation(fresh_db) - 1) == 1  # one of 35: the index

@@ -26,14 +26,17 @@ def mark_duplicates(db: Database, threshold: float = DUPLICATE_THRESHOLD, since_
 
     Without `since_generation`, a full pass over every article. With it, only the articles written since
     then, and the later ones their arrival can change, are placed again, each through the band index:
-    the same marks as a full pass, at a cost that follows what changed rather than the warehouse's size.
+    the same marks as a full pass, at a cost that follows what changed rather than the warehouse's size
+    (unless so much changed that the full pass is cheaper).
     """
-    if since_generation is None:
-        rows = db.conn.execute(
-            f"select article_id, minhash from articles where minhash is not null order by {_ORDER}, article_id"
-        )
-        return _place(db, rows, _Index(), threshold)
-    return _place_changed(db, threshold, since_generation)
+    if since_generation is not None:
+        placed = _place_changed(db, threshold, since_generation)
+        if placed is not None:
+            return placed
+    rows = db.conn.execute(
+        f"select article_id, minhash from articles where minhash is not null order by {_ORDER}, article_id"
+    )
+    return _place(db, rows, _Index(), threshold)
 
 
 class _Index:
@@ -70,13 +73,18 @@ def _place(db: Database, rows, index: _Index, threshold: float) -> int:
     return sum(1 for dup, _ in marks.values() if dup)
 
 
-def _place_changed(db: Database, threshold: float, since: int) -> int:
+# One article placed through the index costs about as much as this many placed by a full pass.
+_LOOKUP_COST = 25
+
+
+def _place_changed(db: Database, threshold: float, since: int) -> int | None:
     """Re-place, in order, the articles whose mark may differ from what is stored.
 
     An article's mark depends only on the originals before it that are near it (LSH candidates at or
     above the threshold). So the work starts from the articles written since `since` and those whose
     original is gone, and spreads only where a mark moved: an article that is an original may take the
-    later articles near it; one that was an original may release its duplicates.
+    later articles near it; one that was an original may release its duplicates. None when so many
+    articles changed that a full pass costs less.
     """
     articles = _StoredArticles(db)
     todo: list[tuple[tuple[str, str], str]] = []
@@ -100,7 +108,10 @@ def _place_changed(db: Database, threshold: float, since: int) -> int:
         "or not exists (select 1 from articles o where o.article_id = a.duplicate_of))",
         [since],
     ).fetchall()
-    for aid in sorted(written | {aid for (aid,) in released}):
+    start = written | {aid for (aid,) in released}
+    if len(start) * _LOOKUP_COST > db.execute("select count(*) from articles").fetchone()[0]:
+        return None
+    for aid in sorted(start):
         push(aid)
     marks: dict[str, tuple[str | None, float | None]] = {}
     while todo:

@@ -2,7 +2,6 @@
 
 import dagster as dg
 
-from ilp.ingest import ingest
 from pipelines.resources import ArticleFolder, WebSources
 
 
@@ -15,6 +14,8 @@ def web_pages(
     Runs on the daily web-ingest schedule; the folder sensor then processes what arrived. Failures
     (404, timeouts, robots.txt, too large, not HTML) are logged by URL and do not stop the rest.
     """
+    from ilp.ingest import ingest  # here, not at the top: httpx is not needed by runs that only process files
+
     results, errors = ingest(article_folder.path_obj, sources=web_sources.path_obj)
     for result in results:
         (context.log.info if result.ok else context.log.warning)(result.line())
