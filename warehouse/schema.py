@@ -306,6 +306,28 @@ def m007_article_bands(db: Database) -> None:
     )
 
 
+@migrations()
+def m008_article_lookup_index(db: Database) -> None:
+    """The views join facts to their article's status, date, region and source. An index holding those
+    columns answers the join without reading article rows, whose long text comes before them."""
+    db["articles"].create_index(
+        [
+            "article_id",
+            "is_ilp",
+            "duplicate_of",
+            "reported_date",
+            "published_date",
+            "main_region",
+            "source",
+            "url",
+            "title",
+            "ingested_at",
+        ],
+        index_name="idx_articles_lookup",
+    )
+    db.execute("ANALYZE")
+
+
 def open_db(path: str, readonly: bool = False) -> Database:
     """Open (creating and migrating) the warehouse with WAL and a busy timeout."""
     import sqlite3
