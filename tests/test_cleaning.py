@@ -6,7 +6,7 @@ import pytest
 from extractors.article import load_clean
 from extractors.cleaning import clean, clean_lines
 from extractors.models import CleanArticle, Reject
-from extractors.reading import decode_bytes, parse_input_bytes, read_input
+from extractors.reading import decode_bytes, list_inputs, parse_input_bytes, read_input
 
 RAW = Path(__file__).resolve().parent.parent / "raw_articles"
 BODY = "Dinas Kesehatan Kabupaten Garut menggelar sosialisasi ILP di Puskesmas Cibatu pada 3 Mei 2024 bersama kader."
@@ -133,3 +133,14 @@ def test_same_page_again_in_one_process_gives_the_same_text():
 def test_chrome_lines(line):
     text, _, _ = clean_lines([BODY, line, BODY])
     assert line not in text
+
+
+def test_list_inputs_walks_folders_in_order_and_skips_what_is_not_an_article(tmp_path):
+    for name in ("b.txt", "a.HTML", "sub/c.json", "sub/deeper/d.htm", ".hidden.txt", "notes.md", "a b/e.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    (tmp_path / "sub" / "loop").symlink_to(tmp_path)  # a link back up must not be walked forever
+    found = [p.relative_to(tmp_path).as_posix() for p in list_inputs([tmp_path])]
+    assert found == ["a b/e.txt", "a.HTML", "b.txt", "sub/c.json", "sub/deeper/d.htm"]
+    single = tmp_path / "notes.md"
+    assert list_inputs([single, tmp_path / "sub"]) == [single, tmp_path / "sub/c.json", tmp_path / "sub/deeper/d.htm"]
