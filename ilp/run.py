@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import partial
 from pathlib import Path
 
 from extractors.reading import list_inputs
@@ -81,33 +82,25 @@ def _materialize(
 
     if todo <= chunk_files:  # one chunk: everything in a single Dagster run
         per_chunk, per_chunk_checks, final_checks = list(ALL_ASSETS), list(ALL_CHECKS), []
-    while succeeded:
-        result = dg.materialize(
-            [*per_chunk, *per_chunk_checks],
-            partition_key=key,
-            resources=resources,
-            raise_on_error=False,
-            run_config={**_QUIET, "ops": {"raw_articles": {"config": {"max_files": chunk_files}}}},
-        )
-        record(result)
-        remaining = (
-            result.asset_materializations_for_node("raw_articles")[0].metadata["remaining"].value
-            if result.success
-            else 0
-        )
-        del result
-        if remaining == 0:
-            break
-    if succeeded and final_checks:
-        record(
-            dg.materialize(
-                [event_clusters, *final_checks],
-                partition_key=key,
-                resources=resources,
-                raise_on_error=False,
-                run_config=_QUIET,
+    # One instance for every chunk's run: building one costs about a second (its in-memory storage).
+    with dg.DagsterInstance.ephemeral() as instance:
+        run = partial(dg.materialize, partition_key=key, resources=resources, raise_on_error=False, instance=instance)
+        while succeeded:
+            result = run(
+                [*per_chunk, *per_chunk_checks],
+                run_config={**_QUIET, "ops": {"raw_articles": {"config": {"max_files": chunk_files}}}},
             )
-        )
+            record(result)
+            remaining = (
+                result.asset_materializations_for_node("raw_articles")[0].metadata["remaining"].value
+                if result.success
+                else 0
+            )
+            del result
+            if remaining == 0:
+                break
+        if succeeded and final_checks:
+            record(run([event_clusters, *final_checks], run_config=_QUIET))
     db = open_db(str(db_path))
     after = table_counts(db)
     failed_checks = sorted(failed_checks)

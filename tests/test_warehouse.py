@@ -11,7 +11,14 @@ from extractors.models import CleanArticle, Reject
 from extractors.reading import content_hash
 from warehouse.batches import plan_batch
 from warehouse.schema import FACT_TABLES, migrations, open_db
-from warehouse.store import RACY_SECONDS, current_hashes, table_counts, write_article, write_reject
+from warehouse.store import (
+    RACY_SECONDS,
+    current_hashes,
+    refresh_statistics,
+    table_counts,
+    write_article,
+    write_reject,
+)
 
 TEXT = (
     "Dinas Kesehatan Kabupaten Kaur menggelar sosialisasi ILP pada 3 Mei 2024. Dari total 20 pustu, "
@@ -179,3 +186,15 @@ def test_any_text_round_trips(fresh_db, text):
     write_article(fresh_db, facts, "in/x.txt", "b")
     stored = fresh_db["articles"].get(facts.article.article_id)
     assert stored["text"] == text
+
+
+def test_statistics_are_refreshed_when_the_warehouse_doubles(fresh_db):
+    assert refresh_statistics(fresh_db)  # never analysed
+    assert not refresh_statistics(fresh_db)  # nothing changed
+    write_article(fresh_db, facts_for(TEXT), "in/a.txt", "b1")
+    assert refresh_statistics(fresh_db)  # 0 -> 1 article
+    write_article(fresh_db, facts_for(TEXT + " Kedua."), "in/b.txt", "b1")
+    assert refresh_statistics(fresh_db)  # doubled
+    write_article(fresh_db, facts_for(TEXT + " Ketiga."), "in/c.txt", "b1")
+    assert not refresh_statistics(fresh_db)  # 2 -> 3: within twice
+    assert fresh_db.execute("select count(*) from sqlite_stat1 where tbl = 'articles'").fetchone()[0] > 0

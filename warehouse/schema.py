@@ -325,7 +325,6 @@ def m008_article_lookup_index(db: Database) -> None:
         ],
         index_name="idx_articles_lookup",
     )
-    db.execute("ANALYZE")
 
 
 def open_db(path: str, readonly: bool = False) -> Database:

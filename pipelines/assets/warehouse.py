@@ -7,7 +7,7 @@ from extractors.models import ArticleFacts
 from pipelines.partitions import ingest_days
 from pipelines.resources import Warehouse
 from warehouse.clusters import mark_duplicates, rebuild_event_clusters
-from warehouse.store import generation, table_counts, write_article, write_reject
+from warehouse.store import generation, refresh_statistics, table_counts, write_article, write_reject
 
 
 @dg.asset(partitions_def=ingest_days, group_name="warehouse", kinds={"sqlite"})
@@ -59,6 +59,7 @@ def _cluster(warehouse: Warehouse) -> dg.MaterializeResult:
     clusters = rebuild_event_clusters(db)
     with db.atomic():
         db.execute("update warehouse_state set value = ? where key = 'clustered_generation'", [current])
+    refresh_statistics(db)
     multi = db.execute("select count(*) from event_clusters where n_articles > 1").fetchone()[0]
     return dg.MaterializeResult(
         metadata={
