@@ -135,4 +135,5 @@ def test_a_large_change_takes_the_full_pass(fresh_db, monkeypatch):
     for i in range(30):
         write(fresh_db, f"b{i}", family_text(10 + i, 0, 0), 100 + i)
     write(fresh_db, "late", family_text(3, 0, 0) + " sumber", 200)
-    assert clusters._place_changed(fresh_db, 0.8, since=generation(fresh_db) - 1) == 1  # one of 35: the index
+    placed = clusters._place_changed(fresh_db, 0.8, since=generation(fresh_db) - 1)  # one of 35: the index
+    assert placed == clusters.Placement(duplicates=1, remarked=frozenset({"late"}))

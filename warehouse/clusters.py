@@ -20,9 +20,19 @@ DUPLICATE_THRESHOLD = 0.8
 _ORDER = "coalesce(reported_date, substr(ingested_at, 1, 10))"
 
 
-def mark_duplicates(db: Database, threshold: float = DUPLICATE_THRESHOLD, since_generation: int | None = None) -> int:
+class Placement(NamedTuple):
+    """What a duplicate-marking pass did: how many duplicates it placed, and which articles' marks it
+    changed (None after a full pass, which does not track them)."""
+
+    duplicates: int
+    remarked: frozenset[str] | None
+
+
+def mark_duplicates(
+    db: Database, threshold: float = DUPLICATE_THRESHOLD, since_generation: int | None = None
+) -> Placement:
     """Mark each article that nearly repeats an earlier one (by reported date, then id: the same answer
-    whatever order the articles arrived in); returns the number of duplicates among the articles placed.
+    whatever order the articles arrived in).
 
     Without `since_generation`, a full pass over every article. With it, only the articles written since
     then, and the later ones their arrival can change, are placed again, each through the band index:
@@ -36,7 +46,7 @@ def mark_duplicates(db: Database, threshold: float = DUPLICATE_THRESHOLD, since_
     rows = db.conn.execute(
         f"select article_id, minhash from articles where minhash is not null order by {_ORDER}, article_id"
     )
-    return _place(db, rows, _Index(), threshold)
+    return Placement(_place(db, rows, _Index(), threshold), None)
 
 
 class _Index:
@@ -73,11 +83,17 @@ def _place(db: Database, rows, index: _Index, threshold: float) -> int:
     return sum(1 for dup, _ in marks.values() if dup)
 
 
-# One article placed through the index costs about as much as this many placed by a full pass.
+# One article placed through the index costs about as much as this many placed by a full pass (and
+# likewise for event clusters).
 _LOOKUP_COST = 25
 
 
-def _place_changed(db: Database, threshold: float, since: int) -> int | None:
+def too_many(db: Database, changed: int) -> bool:
+    """Whether so many articles changed that a full pass over the warehouse is cheaper than following them."""
+    return changed * _LOOKUP_COST > db.execute("select count(*) from articles").fetchone()[0]
+
+
+def _place_changed(db: Database, threshold: float, since: int) -> Placement | None:
     """Re-place, in order, the articles whose mark may differ from what is stored.
 
     An article's mark depends only on the originals before it that are near it (LSH candidates at or
@@ -109,11 +125,12 @@ def _place_changed(db: Database, threshold: float, since: int) -> int | None:
         [since],
     ).fetchall()
     start = written | {aid for (aid,) in released}
-    if len(start) * _LOOKUP_COST > db.execute("select count(*) from articles").fetchone()[0]:
+    if too_many(db, len(start)):
         return None
     for aid in sorted(start):
         push(aid)
     marks: dict[str, tuple[str | None, float | None]] = {}
+    remarked: set[str] = set()
     while todo:
         key, aid = heapq.heappop(todo)
         if aid in marks:
@@ -127,7 +144,9 @@ def _place_changed(db: Database, threshold: float, since: int) -> int | None:
         mark = (first[0].article_id, round(first[1], 3)) if first else (None, None)
         before = articles.mark(aid)
         marks[aid] = articles.marks[aid] = mark
-        if aid not in written and mark == before:
+        if mark != before:
+            remarked.add(aid)
+        elif aid not in written:
             continue  # neither its place nor its mark moved: nothing after it can change through it
         if mark[0] is None:
             for c, _ in close:
@@ -137,7 +156,7 @@ def _place_changed(db: Database, threshold: float, since: int) -> int | None:
             for (dup,) in db.conn.execute("select article_id from articles where duplicate_of = ?", [aid]).fetchall():
                 push(dup)
     _store_marks(db, marks)
-    return sum(1 for dup, _ in marks.values() if dup)
+    return Placement(sum(1 for dup, _ in marks.values() if dup), frozenset(remarked))
 
 
 class _Stored(NamedTuple):
@@ -215,29 +234,83 @@ CASE WHEN e.start IS NOT NULL
 END"""
 
 
-def rebuild_event_clusters(db: Database) -> int:
+def rebuild_event_clusters(
+    db: Database, since_generation: int | None = None, remarked: frozenset[str] | None = None
+) -> int:
     """One cluster per real-world event, computed inside SQLite so memory stays flat as the warehouse grows.
 
     Dated events cluster by (type, dates, kabupaten), undated ones within a group of near-duplicate
-    articles. Unchanged membership leaves both tables untouched. Returns the number of clusters.
+    articles. With `since_generation` and the articles whose duplicate marks just changed, only the
+    clusters those articles' events leave or join (and any that lost events when an article was
+    rewritten) are rebuilt; otherwise, or when most articles changed, all of them, and unchanged
+    membership leaves both tables untouched. Returns the number of clusters.
     """
     with db.atomic():
         db.execute("DROP TABLE IF EXISTS temp.new_members")
-        db.execute(
-            f"CREATE TEMP TABLE new_members AS SELECT {_CLUSTER_KEY} AS cluster_id, e.id AS event_id, "
-            "e.article_id FROM events e JOIN articles a ON a.article_id = e.article_id"
-        )
-        changed = db.execute(
-            "SELECT EXISTS (SELECT cluster_id, event_id, article_id FROM temp.new_members "
-            "EXCEPT SELECT cluster_id, event_id, article_id FROM event_cluster_members) "
-            "OR EXISTS (SELECT cluster_id, event_id, article_id FROM event_cluster_members "
-            "EXCEPT SELECT cluster_id, event_id, article_id FROM temp.new_members)"
-        ).fetchone()[0]
-        if changed:
-            db.execute("DELETE FROM event_cluster_members")
-            db.execute("DELETE FROM event_clusters")
-            db.execute("CREATE INDEX temp.new_members_cluster ON new_members (cluster_id)")
-            db.execute("""
+        if since_generation is None or remarked is None or not _members_of_changed(db, since_generation, remarked):
+            db.execute(
+                f"CREATE TEMP TABLE new_members AS SELECT {_CLUSTER_KEY} AS cluster_id, e.id AS event_id, "
+                "e.article_id FROM events e JOIN articles a ON a.article_id = e.article_id"
+            )
+            changed = db.execute(
+                "SELECT EXISTS (SELECT cluster_id, event_id, article_id FROM temp.new_members "
+                "EXCEPT SELECT cluster_id, event_id, article_id FROM event_cluster_members) "
+                "OR EXISTS (SELECT cluster_id, event_id, article_id FROM event_cluster_members "
+                "EXCEPT SELECT cluster_id, event_id, article_id FROM temp.new_members)"
+            ).fetchone()[0]
+            if changed:
+                db.execute("DELETE FROM event_cluster_members")
+                db.execute("DELETE FROM event_clusters")
+                _insert_clusters(db)
+        else:
+            db.execute("DELETE FROM event_cluster_members WHERE cluster_id IN (SELECT cluster_id FROM temp.touched)")
+            db.execute("DELETE FROM event_clusters WHERE cluster_id IN (SELECT cluster_id FROM temp.touched)")
+            _insert_clusters(db)
+            db.execute("DROP TABLE temp.touched")
+        db.execute("DROP TABLE temp.new_members")
+    return db.execute("SELECT COUNT(*) FROM event_clusters").fetchone()[0]
+
+
+def _members_of_changed(db: Database, since: int, remarked: frozenset[str]) -> bool:
+    """Fill temp.touched with the clusters to rebuild and temp.new_members with their members to be; False
+    (nothing filled) when so many articles changed that rebuilding everything is cheaper."""
+    db.execute("DROP TABLE IF EXISTS temp.dirty")
+    db.execute("CREATE TEMP TABLE dirty (article_id TEXT PRIMARY KEY)")
+    db.execute("INSERT INTO temp.dirty SELECT article_id FROM articles WHERE generation > ?", [since])
+    db.conn.executemany("INSERT OR IGNORE INTO temp.dirty VALUES (?)", [(a,) for a in remarked])
+    if too_many(db, db.execute("SELECT COUNT(*) FROM temp.dirty").fetchone()[0]):
+        db.execute("DROP TABLE temp.dirty")
+        return False
+    db.execute("DROP TABLE IF EXISTS temp.touched")
+    db.execute("CREATE TEMP TABLE touched (cluster_id TEXT PRIMARY KEY)")
+    # Clusters that lost events when their article was rewritten or removed count fewer members now.
+    db.execute(
+        "INSERT INTO temp.touched SELECT c.cluster_id FROM event_clusters c "
+        "WHERE c.n_events != (SELECT COUNT(*) FROM event_cluster_members m WHERE m.cluster_id = c.cluster_id)"
+    )
+    db.execute(
+        "INSERT OR IGNORE INTO temp.touched SELECT cluster_id FROM event_cluster_members "
+        "WHERE article_id IN (SELECT article_id FROM temp.dirty)"
+    )
+    db.execute(
+        f"CREATE TEMP TABLE new_members AS SELECT {_CLUSTER_KEY} AS cluster_id, e.id AS event_id, e.article_id "
+        "FROM events e JOIN articles a ON a.article_id = e.article_id "
+        "WHERE e.article_id IN (SELECT article_id FROM temp.dirty)"
+    )
+    db.execute("INSERT OR IGNORE INTO temp.touched SELECT cluster_id FROM temp.new_members")
+    db.execute(
+        "INSERT INTO temp.new_members SELECT cluster_id, event_id, article_id FROM event_cluster_members "
+        "WHERE cluster_id IN (SELECT cluster_id FROM temp.touched) "
+        "AND article_id NOT IN (SELECT article_id FROM temp.dirty)"
+    )
+    db.execute("DROP TABLE temp.dirty")
+    return True
+
+
+def _insert_clusters(db: Database) -> None:
+    """The clusters of temp.new_members with what they report, then their members."""
+    db.execute("CREATE INDEX temp.new_members_cluster ON new_members (cluster_id)")
+    db.execute("""
 INSERT INTO event_clusters (cluster_id, event_type, start, "end", location_code, facility, n_events, n_articles,
                             first_reported)
 SELECT m.cluster_id, MIN(e.event_type), MIN(e.start), MIN(e."end"),
@@ -251,9 +324,7 @@ SELECT m.cluster_id, MIN(e.event_type), MIN(e.start), MIN(e."end"),
        MIN(COALESCE(a.reported_date, substr(a.ingested_at, 1, 10)))
 FROM temp.new_members m JOIN events e ON e.id = m.event_id JOIN articles a ON a.article_id = m.article_id
 GROUP BY m.cluster_id""")
-            db.execute(
-                "INSERT INTO event_cluster_members (cluster_id, event_id, article_id) "
-                "SELECT cluster_id, event_id, article_id FROM temp.new_members"
-            )
-        db.execute("DROP TABLE temp.new_members")
-    return db.execute("SELECT COUNT(*) FROM event_clusters").fetchone()[0]
+    db.execute(
+        "INSERT INTO event_cluster_members (cluster_id, event_id, article_id) "
+        "SELECT cluster_id, event_id, article_id FROM temp.new_members"
+    )

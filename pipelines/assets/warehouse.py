@@ -55,15 +55,16 @@ def _cluster(warehouse: Warehouse) -> dg.MaterializeResult:
     current = generation(db)
     if generation(db, "clustered_generation") == current:
         return dg.MaterializeResult(metadata={"skipped": "no article changed since the last clustering"})
-    duplicates = mark_duplicates(db, since_generation=generation(db, "clustered_generation"))
-    clusters = rebuild_event_clusters(db)
+    since = generation(db, "clustered_generation")
+    placement = mark_duplicates(db, since_generation=since)
+    clusters = rebuild_event_clusters(db, since_generation=since, remarked=placement.remarked)
     with db.atomic():
         db.execute("update warehouse_state set value = ? where key = 'clustered_generation'", [current])
     refresh_statistics(db)
     multi = db.execute("select count(*) from event_clusters where n_articles > 1").fetchone()[0]
     return dg.MaterializeResult(
         metadata={
-            "near_duplicate_articles": duplicates,
+            "near_duplicate_articles": placement.duplicates,
             "event_clusters": clusters,
             "clusters_reported_by_several": multi,
         }
