@@ -242,16 +242,20 @@ GROUP BY 1
 """,
     # People quoted in ILP news per region, with the roles the articles give them.
     "people_by_region": """
-SELECT p.name, p.role, p.honorific, a.main_region AS region_code, r.name AS region,
-       substr(a.main_region, 1, 2) AS province_code, pr.name AS province,
-       COUNT(DISTINCT p.article_id) AS articles, MIN(a.reported_date) AS first_seen,
-       GROUP_CONCAT(DISTINCT a.source) AS sources
-FROM people p
-JOIN articles a ON a.article_id = p.article_id
-LEFT JOIN regions r ON r.code = a.main_region
-LEFT JOIN regions pr ON pr.code = substr(a.main_region, 1, 2)
-WHERE a.is_ilp = 1
-GROUP BY p.name, a.main_region, p.role
+WITH grouped AS (
+  SELECT p.name, p.role, p.honorific, a.main_region AS region_code,
+         COUNT(DISTINCT p.article_id) AS articles, MIN(a.reported_date) AS first_seen,
+         GROUP_CONCAT(DISTINCT a.source) AS sources
+  FROM people p JOIN articles a ON a.article_id = p.article_id
+  WHERE a.is_ilp = 1
+  GROUP BY p.name, a.main_region, p.role
+)
+SELECT g.name, g.role, g.honorific, g.region_code, r.name AS region,
+       substr(g.region_code, 1, 2) AS province_code, pr.name AS province,
+       g.articles, g.first_seen, g.sources
+FROM grouped g
+LEFT JOIN regions r ON r.code = g.region_code
+LEFT JOIN regions pr ON pr.code = substr(g.region_code, 1, 2)
 """,
 }
 
@@ -325,6 +329,12 @@ def m008_article_lookup_index(db: Database) -> None:
         ],
         index_name="idx_articles_lookup",
     )
+
+
+@migrations()
+def m009_people_by_region_names_after_grouping(db: Database) -> None:
+    """people_by_region looks up region names once per group, not once per mention (same rows, faster)."""
+    db.create_view("people_by_region", VIEWS["people_by_region"], replace=True)
 
 
 def open_db(path: str, readonly: bool = False) -> Database:
