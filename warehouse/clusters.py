@@ -1,7 +1,8 @@
-"""Near-duplicate articles and event clusters, rebuilt over the whole warehouse in one transaction.
+"""Near-duplicate articles and event clusters, kept up to date where articles changed (or rebuilt over the
+whole warehouse when most did), each step in one transaction.
 
-Deterministic: the same articles give the same duplicate marks and the same cluster ids, so a
-run with nothing new leaves both unchanged.
+Deterministic: the same articles give the same duplicate marks and the same cluster ids whatever order
+they arrived in, so a run with nothing new leaves both unchanged.
 """
 
 from __future__ import annotations
@@ -247,7 +248,12 @@ def rebuild_event_clusters(
     """
     with db.atomic():
         db.execute("DROP TABLE IF EXISTS temp.new_members")
-        if since_generation is None or remarked is None or not _members_of_changed(db, since_generation, remarked):
+        incremental = (
+            since_generation is not None
+            and remarked is not None
+            and _members_of_changed(db, since_generation, remarked)
+        )
+        if not incremental:
             db.execute(
                 f"CREATE TEMP TABLE new_members AS SELECT {_CLUSTER_KEY} AS cluster_id, e.id AS event_id, "
                 "e.article_id FROM events e JOIN articles a ON a.article_id = e.article_id"

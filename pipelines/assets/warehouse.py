@@ -44,7 +44,8 @@ def _write_batch(context, clean_articles: CleanBatch, events: dict[str, ArticleF
 def event_clusters(warehouse: Warehouse) -> dg.MaterializeResult:
     """Near-duplicate articles marked, and each real-world event's reports grouped into one cluster.
 
-    Rebuilt over the whole warehouse after each batch (a new article can be the duplicate of an old one).
+    Brought up to date after each batch where articles changed (a new article can be the duplicate of an
+    old one, or the original of one), over the whole warehouse when most of it is new.
     """
     with warehouse.writing():
         return _cluster(warehouse)
