@@ -43,6 +43,29 @@ _HEADER_DATE = re.compile(
 )
 
 
+# A byline under the headline: "Kamis, 6 Maret 2025 | 10:15 WIB", "Oleh Rahmat | Kamis, 18 Juli 2024 09:30 WITA",
+# "Diterbitkan 6 Maret 2025", "Rabu, 12/02/2026 14:20". What marks it: a weekday, a clock time, a separator
+# or a publishing word, in a short line that is not a sentence.
+_BYLINE_MARK = re.compile(
+    r"^(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad)\b|\d{1,2}[:.]\d{2}\s*(?:wib|wita|wit)?\b|\||"
+    r"\b(?:wib|wita|wit|oleh|penulis|reporter|pewarta|editor|diterbitkan|dipublikasikan|diposting|diunggah|posted"
+    r"|published|update[d]?|terbit)\b",
+    re.IGNORECASE,
+)
+
+
+def byline_date(line: str) -> str | None:
+    """The publication day a byline line gives, or None when the line is not a byline."""
+    from extractors.dates import extract_dates
+
+    if len(line) > 120 or (line.endswith(".") and not re.search(r"\b(?:wib|wita|wit)\.?$", line, re.I)):
+        return None
+    if not _BYLINE_MARK.search(line):
+        return None
+    days = {d.start for d in extract_dates(line) if d.start == d.end and len(d.start) == 10}
+    return days.pop() if len(days) == 1 else None
+
+
 # No news article is longer; a longer "article" is a dump or an attack, and extraction time grows with it.
 MAX_TEXT_CHARS = 300_000
 
@@ -113,6 +136,11 @@ def clean_lines(lines: list[str]) -> tuple[str, str | None, str | None]:
             parsed = parse_standalone_date(line)
             if parsed:
                 header_date = header_date or parsed
+                continue
+        if header_date is None and len([k for k in kept if k]) < 3:
+            byline = byline_date(line)
+            if byline:
+                header_date = byline
                 continue
         kept.append(line)
     while kept and kept[-1] == "":

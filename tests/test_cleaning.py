@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from extractors.article import load_clean
-from extractors.cleaning import clean, clean_lines
+from extractors.cleaning import byline_date, clean, clean_lines
 from extractors.models import CleanArticle, Reject
 from extractors.reading import decode_bytes, list_inputs, parse_input_bytes, read_input
 
@@ -144,3 +144,24 @@ def test_list_inputs_walks_folders_in_order_and_skips_what_is_not_an_article(tmp
     assert found == ["a b/e.txt", "a.HTML", "b.txt", "sub/c.json", "sub/deeper/d.htm"]
     single = tmp_path / "notes.md"
     assert list_inputs([single, tmp_path / "sub"]) == [single, tmp_path / "sub/c.json", tmp_path / "sub/deeper/d.htm"]
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        pytest.param("Kamis, 6 Maret 2025 | 10:15 WIB", "2025-03-06", id="weekday-time"),
+        pytest.param("Oleh Rahmat Hidayat | Kamis, 18 Juli 2024 09:30 WITA", "2024-07-18", id="author-and-date"),
+        pytest.param("Rabu, 12/02/2026 14:20", "2026-02-12", id="numeric"),
+        pytest.param("Diterbitkan 6 Maret 2025", "2025-03-06", id="publishing-word"),
+        pytest.param("Penulis: Andi | Editor: Budi", None, id="no-date"),
+        pytest.param("Kegiatan berlangsung Kamis, 6 Maret 2025 di aula.", None, id="a-sentence-is-not-a-byline"),
+    ],
+)
+def test_byline_date(line, day):
+    assert byline_date(line) == day
+
+
+def test_byline_under_the_title_sets_the_published_date_and_leaves_the_text():
+    text, header_date, title = clean_lines(["Judul ILP di Kendal", "Kamis, 6 Maret 2025 | 10:15 WIB", BODY])
+    assert (header_date, title) == ("2025-03-06", "Judul ILP di Kendal")
+    assert text == f"Judul ILP di Kendal\n{BODY}"

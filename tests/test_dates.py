@@ -34,6 +34,21 @@ CASES = [
     pytest.param("<d 2023>tahun lalu</d> naik", "2024-03-01", id="tahun-lalu"),
     pytest.param("kemarin dan pekan lalu", None, id="relative-without-published-date"),
     pytest.param("<d 2024-12-04>Senin (4/12)</d>", "2024-12-05", id="numeric-without-year"),
+    pytest.param("pada <d 2024-03>Maret</d> dan <d 2024-09>September 2024</d>", None, id="coordinated-months"),
+    pytest.param(
+        "bulan <d 2024-01>Januari</d>, <d 2024-03>Maret</d> dan <d 2024-05>Mei 2024</d>", None, id="month-list"
+    ),
+    pytest.param("<d 2022>pada 2022</d> dan <d 2023>2023</d>, puskesmas", None, id="coordinated-years"),
+    pytest.param(
+        "digelar <d 2024-10-07/2024-10-09>Senin (7/10/2024) hingga Rabu (9/10/2024)</d>.", None, id="numeric-range"
+    ),
+    pytest.param("<d 2025-03-03>3 hari lalu</d>", "2025-03-06", id="days-ago-digits"),
+    pytest.param("<d 2025-02-20>dua pekan lalu</d>", "2025-03-06", id="weeks-ago-words"),
+    pytest.param("<d 2025-02>sebulan yang lalu</d>", "2025-03-06", id="a-month-ago"),
+    pytest.param("<d 2024-12>tiga bulan lalu</d>", "2025-03-06", id="months-ago-words"),
+    pytest.param("<d 2023>dua tahun lalu</d>", "2025-03-06", id="years-ago"),
+    pytest.param("beberapa hari lalu", "2025-03-06", id="some-days-ago-names-no-day"),
+    pytest.param("3 hari lalu", None, id="days-ago-without-published-date"),
 ]
 
 

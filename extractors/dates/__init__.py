@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors.dates.patterns import (
     DAY,
@@ -26,6 +27,7 @@ from extractors.dates.patterns import (
     YEAR_LEAD,
 )
 from extractors.models import DateMention
+from extractors.numbers import NUMBER_WORDS, parse_number
 
 __all__ = ["extract_dates", "parse_standalone_date", "DateMention"]
 
@@ -55,8 +57,10 @@ def _ym(y: int, m: int) -> str:
     return f"{y:04d}-{m:02d}"
 
 
-# Each rule: (compiled regex, builder(match, context) -> (start_iso, end_iso) | None)
-_Builder = Callable[[re.Match[str], "_Context"], tuple[str, str] | None]
+# Each rule: (compiled regex, builder(match, context) -> (start_iso, end_iso) | None). A builder for a
+# coordination ("Maret dan September 2024") returns one (char_start, char_end, start_iso, end_iso) per date.
+_Piece = tuple[int, int, str, str]
+_Builder = Callable[[re.Match[str], "_Context"], "tuple[str, str] | list[_Piece] | None"]
 
 
 @dataclass
@@ -76,6 +80,7 @@ _WD = rf"(?:{WEEKDAY}\s*,?\s*)?"
 _TGL = r"(?:tanggal|tgl\.?)?\s*"
 
 RULES: list[tuple[re.Pattern[str], _Builder]] = []
+_AND = r"\s*(?:,\s*)?(?:dan|serta|&|,)\s*"
 
 
 def _rule(pattern: str) -> Callable[[_Builder], _Builder]:
@@ -84,6 +89,32 @@ def _rule(pattern: str) -> Callable[[_Builder], _Builder]:
         return fn
 
     return register
+
+
+@_rule(rf"\b(?:(?:{MONTH_LEAD})\s+)?(?:bulan\s+)?(?P<months>{MONTH}(?:{_AND}{MONTH})+)\s+(?:tahun\s+)?(?P<y>{YEAR})\b")
+def _coordinated_months(m: re.Match[str], ctx: _Context) -> list[_Piece] | None:
+    """ "Maret dan September 2024": each month is its own date, all in the year named last."""
+    y = int(m["y"])
+    pieces = [
+        (w.start(), w.end(), _ym(y, _month(w.group())), _ym(y, _month(w.group())))
+        for w in re.finditer(rf"\b{MONTH}", m.group(), _F)
+        if m.start("months") - m.start() <= w.start() < m.end("months") - m.start()
+    ]
+    if len(pieces) < 2:
+        return None
+    s, _, a, b = pieces[-1]
+    pieces[-1] = (s, m.end() - m.start(), a, b)
+    return [(m.start() + s, m.start() + e, a, b) for s, e, a, b in pieces]
+
+
+@_rule(rf"\b(?:(?:{YEAR_LEAD})\s+)(?:(?:tahun|th\.?)\s+)?(?P<years>{YEAR}(?:{_AND}(?:tahun\s+)?{YEAR})+)\b(?![.,]\d)")
+def _coordinated_years(m: re.Match[str], ctx: _Context) -> list[_Piece] | None:
+    """ "pada 2022 dan 2023": two years, each its own date."""
+    pieces = [(w.start(), w.end(), w.group(), w.group()) for w in re.finditer(YEAR, m.group("years"))]
+    offset = m.start("years")
+    out = [(offset + s, offset + e, a, b) for s, e, a, b in pieces]
+    out[0] = (m.start(), *out[0][1:])
+    return out
 
 
 @_rule(
@@ -110,6 +141,20 @@ def _day_range(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     mo = _month(m["m"])
     a, b = _day(y, mo, int(m["d1"])), _day(y, mo, int(m["d2"]))
     return (a, b) if a and b and a < b else None
+
+
+_NUMERIC_DAY = r"\(?\s*(?P<d{n}>{day})\s*/\s*(?P<m{n}>{month})\s*/\s*(?P<y{n}>{year})\s*\)?"
+
+
+@_rule(
+    rf"\b{_WD}{_NUMERIC_DAY.format(n=1, day=DAY, month=MONTH_NUM, year=YEAR)}{RANGE_SEP}"
+    rf"{_WD}{_NUMERIC_DAY.format(n=2, day=DAY, month=MONTH_NUM, year=YEAR)}(?![\d/])"
+)
+def _numeric_range(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    """ "Senin (7/10/2024) hingga Rabu (9/10/2024)": one activity over several days."""
+    a = _day(int(m["y1"]), int(m["m1"]), int(m["d1"]))
+    b = _day(int(m["y2"]), int(m["m2"]), int(m["d2"]))
+    return (a, b) if a and b and a < b and (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days <= 62 else None
 
 
 @_rule(rf"\b{_WD}\(?\s*(?P<d>{DAY})\s*[/.-]\s*(?P<m>{MONTH_NUM})\s*[/.-]\s*(?P<y>{YEAR}|\d{{2}})\s*\)?(?![\d/])")
@@ -176,6 +221,17 @@ def _year_range(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
 @_rule(rf"\b(?:{YEAR_LEAD})\s+(?:(?:tahun|th\.?)\s+)?(?P<y>{YEAR})\b(?![.,]\d)")
 def _year(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     return m["y"], m["y"]
+
+
+@_rule(rf"\b(?P<n>{NUMBER_WORDS}|\d{{1,3}}|se|beberapa)\s*(?P<unit>hari|pekan|minggu|bulan|tahun)\s+(?:yang\s+)?lalu\b")
+def _relative_amount(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    """ "3 hari lalu", "dua pekan lalu", "sebulan yang lalu": counted back from the published date."""
+    if ctx.published is None or m["n"].lower() == "beberapa":
+        return None  # "beberapa hari lalu" names no day
+    n = 1 if m["n"].lower() == "se" else parse_number(m["n"])
+    if n is None or n <= 0:
+        return None
+    return relative_to(ctx.published, n, m["unit"].lower())
 
 
 @_rule(rf"\b(?P<rel>{'|'.join(sorted(RELATIVE_DAYS, key=len, reverse=True))})\b")
@@ -246,7 +302,10 @@ def extract_dates(text: str, published_date: str | None = None) -> list[DateMent
             if value is None:
                 continue
             taken.append((s, e))
-            hits.append(_Hit(s, e, value[0], value[1]))
+            if isinstance(value, list):
+                hits.extend(_Hit(*piece) for piece in value)
+            else:
+                hits.append(_Hit(s, e, value[0], value[1]))
     hits.sort(key=lambda h: h.start)
     return [
         DateMention(text=text[h.start : h.end], start=h.iso_start, end=h.iso_end, char_start=h.start, char_end=h.end)
@@ -274,3 +333,30 @@ def parse_standalone_date(line: str) -> str | None:
     if len(found) == 1 and len(found[0].text) >= len(line.strip()) * 0.6:
         return found[0].start
     return None
+
+
+_PRECISION = {"hari": 10, "pekan": 10, "minggu": 10, "bulan": 7, "tahun": 4}
+
+
+def relative_to(published: dt.date, amount: int, unit: str) -> tuple[str, str] | None:
+    """The date `amount` `unit`s before `published`, at the unit's precision (days for weeks).
+
+    dateparser does the calendar arithmetic (month ends, leap years) from a phrase we have already
+    normalised ("3 bulan lalu"); our own pattern decides what a relative expression is.
+    """
+    phrase = f"{amount} {'minggu' if unit == 'pekan' else unit} lalu"
+    parsed = _relative_parser(published).get_date_data(phrase).date_obj
+    if parsed is None:
+        return None
+    value = parsed.date().isoformat()[: _PRECISION[unit]]
+    return value, value
+
+
+@lru_cache(maxsize=64)
+def _relative_parser(published: dt.date):
+    import dateparser
+
+    base = dt.datetime(published.year, published.month, published.day, 12)
+    return dateparser.DateDataParser(
+        languages=["id"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": False}
+    )

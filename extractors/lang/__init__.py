@@ -6,13 +6,13 @@ so a list is extended by editing a text file, and each entry is tested as data.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).parent
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_list(name: str) -> tuple[str, ...]:
     """The entries of `<name>.txt` in file order, blank lines and comments left out."""
     lines = (DATA_DIR / f"{name}.txt").read_text(encoding="utf-8").splitlines()
