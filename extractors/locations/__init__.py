@@ -189,8 +189,16 @@ def extract_locations(text: str) -> LocationResult:
         local_context = tuple(m.code for m in mentions if m.code and m.type == "kecamatan") + context
         region = gaz.lookup(name, kind, local_context)
         if region is None:
-            region, end = _longest_known_prefix(gaz, text, start, name, kind, local_context)
-            name = region.name if region else name
+            region, prefix_end = _longest_known_prefix(gaz, text, start, name, kind, local_context)
+            if region is not None:
+                name, end = region.name, prefix_end
+            else:
+                # A name the list holds in several regions, none of them the article's: keep the known
+                # part ("Desa Sidomulyo Ahmad Yani" is Sidomulyo, then a person), without a code.
+                known = _known_name_prefix(gaz, name, kind)
+                if known:
+                    end -= len(name) - len(known)
+                    name = known
         if camat and region is None:
             continue  # "Camat Budi" names a person, not a kecamatan
         add(Mention(region.name if region else name, kind, region.code if region else None, start, end))
@@ -278,6 +286,17 @@ def _longest_known_prefix(
             name_start = text.index(name, start)
             return region, name_start + len(candidate)
     return None, start
+
+
+def _known_name_prefix(gaz, name: str, kind: str) -> str | None:
+    """The longest leading words of `name` that the region list holds as a `kind` anywhere."""
+    index = gaz.desa if kind == "desa" else gaz.kecamatan
+    tokens = name.split(" ")
+    for n in range(len(tokens), 0, -1):
+        candidate = " ".join(tokens[:n])
+        if norm_name(candidate) in index:
+            return candidate
+    return None
 
 
 def _bare_regions(gaz, text: str, offset: int, run: str, explicit: dict[str, str]) -> list[tuple[int, int, Region]]:

@@ -177,3 +177,43 @@ def pick_in_context(found: list[Region], context: tuple[str, ...]) -> Region | N
 @lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
     return _cached("gazetteer-v1", Gazetteer)
+
+
+_WORD_AT = re.compile(r"[A-Z][\w'’-]*")
+
+
+@lru_cache(maxsize=2)
+def region_phrases(with_kecamatan: bool) -> frozenset[str]:
+    """Normalised names (and squashed spellings) of every provinsi and kabupaten/kota (and kecamatan), and
+    the aliases news uses: what may stand in a title's place slot ("Bupati Hulu Sungai Tengah")."""
+    gaz = get_gazetteer()
+    names = {*gaz.provinces, *gaz.kabkota, *(norm_name(a) for a in gaz.aliases)}
+    if with_kecamatan:
+        names |= set(gaz.kecamatan)
+    return frozenset(names | {n.replace(" ", "") for n in names})
+
+
+def region_name_end(text: str, pos: int, max_words: int = 4, with_kecamatan: bool = False) -> int | None:
+    """End of the longest region name (up to `max_words` capitalised words) that starts at `pos`, else None."""
+    words: list[re.Match[str]] = []
+    at = pos
+    while len(words) < max_words:
+        m = _WORD_AT.match(text, at)
+        if m is None:
+            break
+        words.append(m)
+        if text[m.end() : m.end() + 1] != " ":
+            break
+        at = m.end() + 1
+    known = region_phrases(with_kecamatan)
+    for n in range(len(words), 0, -1):
+        phrase = norm_name(text[pos : words[n - 1].end()])
+        if phrase in known or phrase.replace(" ", "") in known:
+            return words[n - 1].end()
+    return None
+
+
+@lru_cache(maxsize=1)
+def multiword_region_first_words() -> frozenset[str]:
+    """First words of kabupaten/kota names of several words ("mamberamo" of Mamberamo Raya)."""
+    return frozenset(n.split(" ")[0] for n in get_gazetteer().kabkota if " " in n)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.locations.gazetteer import multiword_region_first_words, norm_name, region_name_end
 from extractors.models import Person
 from extractors.people.lexicon import (
     DEGREE_TOKENS,
@@ -27,8 +28,8 @@ from extractors.wordlists import common_words, root_words
 
 __all__ = ["extract_people"]
 
-_NAME_TOKEN = r"(?:Muh\.|Moh\.|Mhd\.|[A-Z]\.|[A-Z][^\W\d_A-Z]+(?:-[A-Z]?[^\W\d_A-Z]+)?)"
-_NAME = rf"{_NAME_TOKEN}(?:[ ]{_NAME_TOKEN}){{0,3}}"
+_NAME_TOKEN = r"(?:Muh\.|Moh\.|Mhd\.|Muhd\.|Abd\.|[A-Z]\.|[A-Z][^\W\d_A-Z]+(?:[-'’][A-Z]?[^\W\d_A-Z]+)?)"
+_NAME = rf"{_NAME_TOKEN}(?:[ ]{_NAME_TOKEN}){{0,4}}"
 _DEGREE_WORDS = {d.rstrip(".") for d in DEGREE_TOKENS}
 _DEGREE_ALT = "|".join(re.escape(d) for d in sorted(DEGREE_TOKENS, key=len, reverse=True))
 # Degrees after a name: ", S.Kep., M.Kes", " SKM", ".,S.Kep.,MKM".
@@ -96,41 +97,85 @@ def _starts_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
-def _role_end(text: str, start: int, places: set[str]) -> int:
-    """Where a position title that begins at `start` ends: its vocabulary, places in its place slots."""
+_ROLE_HEAD_WORDS = {h.rstrip(".") for h in ROLE_HEADS if " " not in h}
+# Place slots whose place is a region: only a name the gazetteer or the article knows may fill them.
+# The others (Puskesmas, Desa, Camat, ...) name local places the gazetteer may not hold: one word fills them.
+_REGION_SLOTS = {"Kabupaten", "Kota", "Provinsi", "Daerah", "Bupati", "Gubernur", "Walikota", "Dinkes", "Kesehatan"}
+_ROLE_PAREN = re.compile(r"[ ]?\((?P<abbr>[A-Za-z][\w.]{1,11}(?:[ ][A-Z][\w.]{1,11})?)\)")
+
+
+def _place_at(text: str, pos: int, places: set[str]) -> int | None:
+    """End of the longest place the article names that starts at `pos`."""
+    best = None
+    for p in places:
+        if not p:
+            continue
+        end = pos + len(p)
+        if text[pos:end].lower() == p.lower() and not text[end : end + 1].isalnum() and (best is None or end > best):
+            best = end
+    return best
+
+
+def _role_end(text: str, start: int, places: set[str], person_starts: frozenset[int] = frozenset()) -> int:
+    """Where a position title that begins at `start` ends.
+
+    A title is its head ("Kepala", "Plt", "Kadinkes"), more title words and abbreviations, and places in
+    its place slots; the region gazetteer says how many words a region takes ("Bupati Hulu Sungai Tengah
+    Aulia ..."), so the name after it keeps all its words. A word where the recogniser starts a person ends it.
+    """
     head = _ROLE_HEAD.match(text, start)
     pos = head.end() if head else start
-    expect_place = bool(head) and head.group().split(" ")[-1] in PLACE_SLOT_WORDS
-    while text[pos : pos + 1] == " ":
+    last = head.group().split(" ")[-1].rstrip(".") if head else ""
+    expect_place = last in PLACE_SLOT_WORDS
+    while True:
+        paren = _ROLE_PAREN.match(text, pos)
+        if paren and (paren["abbr"].rstrip(".") in _ROLE_HEAD_WORDS or paren["abbr"].rstrip(".") in ROLE_VOCAB):
+            pos = paren.end()  # "Sekretaris Daerah (Sekda)"
+            continue
+        if text[pos : pos + 1] != " ":
+            break
         m = _WORD.match(text, pos + 1)
         if m is None:
             break
-        word = m.group().rstrip(".,")
-        if expect_place:
-            expect_place = False
-            place = next(
-                (
-                    p
-                    for p in sorted(places, key=len, reverse=True)
-                    if text[m.start() : m.start() + len(p)].lower() == p.lower()
-                    and not text[m.start() + len(p) : m.start() + len(p) + 1].isalnum()
-                ),
-                None,
-            )
-            if place:
-                pos = m.start() + len(place)
-                continue
-            if word[:1].isupper() and word not in ROLE_VOCAB and word not in NOT_NAMES:
-                pos = m.start() + len(word)
-                number = re.match(r" (?:\d{1,2}|[IVX]{1,4})\b", text[pos:])
-                pos += number.end() if number else 0
-                continue
-        if word in ROLE_VOCAB or (word in ("dan", "&") and _next_is_role_word(text, m.end())):
+        word = m.group().rstrip(".,)")
+        place_end = _place_at(text, m.start(), places) or region_name_end(
+            text, m.start(), with_kecamatan=expect_place and last not in _REGION_SLOTS
+        )
+        if place_end and word not in ROLE_VOCAB:
+            pos, expect_place, last = place_end, False, ""
+            continue
+        if word in ROLE_VOCAB or word in _ROLE_HEAD_WORDS:
             pos = m.start() + len(word)
-            expect_place = word in PLACE_SLOT_WORDS
+            expect_place, last = word in PLACE_SLOT_WORDS, word
+            continue
+        if word in ("dan", "&") and _next_is_role_word(text, m.end()):
+            pos = m.start() + len(word)
+            continue
+        if (
+            expect_place
+            and word[:1].isupper()
+            and word not in NOT_NAMES
+            and m.start() not in person_starts
+            and (last not in _REGION_SLOTS or _region_first_word(text, m.start(), person_starts))
+        ):
+            pos = m.start() + len(word)
+            number = re.match(r" (?:\d{1,2}|[IVX]{1,4})\b", text[pos:])
+            pos += number.end() if number else 0
+            expect_place, last = False, ""
             continue
         break
     return pos
+
+
+def _region_first_word(text: str, pos: int, person_starts: frozenset[int]) -> bool:
+    """A short form of a longer region name ("Bupati Mamberamo Yohanis Wenda"): the first word of a
+    multi-word kabupaten/kota, with a name after it (two words, or where the recogniser starts one)."""
+    m = _WORD.match(text, pos)
+    if m is None or norm_name(m.group()) not in multiword_region_first_words():
+        return False
+    if m.end() + 1 in person_starts:
+        return True
+    return re.match(r"(?:[ ][A-Z][\w'’.-]+){2,}", text[m.end() :]) is not None
 
 
 _ORG_HEADS = {
@@ -179,15 +224,18 @@ def extract_people(
     """
     places = places or set()
     lowered_places = {p.lower() for p in places}
+    person_starts = frozenset(s for s, _ in recognised or [])
     found: list[_Found] = []
     for start, end in recognised or []:
-        person = _from_recognised(text, start, end, places, lowered_places)
+        person = _from_recognised(text, start, end, places, lowered_places, person_starts)
         if person is not None:
             found.append(person)
+    role_until = -1
     for m in _ROLE_HEAD.finditer(text):
-        if m.start() > 0 and text[m.start() - 1].isalnum():
-            continue
-        role_end = _role_end(text, m.start(), places)
+        if (m.start() > 0 and text[m.start() - 1].isalnum()) or m.start() < role_until:
+            continue  # "Kadinkes" inside "Plt Kadinkes Takalar": one title
+        role_end = _role_end(text, m.start(), places, person_starts)
+        role_until = role_end
         extended = _extend_role_to_comma(text, m.start(), role_end)
         hit = _COMMA_THEN_NAME.match(text[extended : extended + 120]) if extended else None
         if hit is not None and _valid_name(_strip_trailing_nonnames(hit["name"])):
@@ -202,10 +250,15 @@ def extract_people(
         if not name or not _valid_name(name) or name.lower() in lowered_places:
             continue
         start = role_end + hit.start("name")
-        # A role run straight into capitalised words ("Pj Bupati Jayapura Luncurkan ILP") is a name only
-        # when the recogniser agrees, or a degree or a verb of saying follows it.
+        # A title run straight into capitalised words ("Pj Bupati Jayapura Luncurkan ILP") is a name when
+        # the recogniser agrees, a degree or a verb of saying follows, or its words are not everyday words.
         weak = hit.re is _PLAIN_NAME and not hit["deg"] and not _VERB_AFTER.match(text, start + len(name))
-        if weak and recognised is not None and not any(s < start + len(name) and start < e for s, e in recognised):
+        if (
+            weak
+            and recognised is not None
+            and not any(s < start + len(name) and start < e for s, e in recognised)
+            and (_in_headline(text, start) or any(t.lower() in common_words() for t in name.split(" ")))
+        ):
             continue
         found.append(
             _Found(
@@ -217,20 +270,77 @@ def extract_people(
                 _clean_role(role),
             )
         )
+    found.extend(_roles_after_names(text, places, lowered_places, person_starts))
     for rx in (_HONORIFIC_NAME, _NAME_DEGREES):
         for m in rx.finditer(text):
-            name = _strip_trailing_nonnames(m["name"])
-            if name and _valid_name(name) and name.lower() not in lowered_places:
+            start = _skip_titles_and_places(text, m.start("name"), m.end("name"), places)
+            name = _strip_trailing_nonnames(text[start : m.end("name")])
+            if name and _valid_name(name) and name.lower() not in lowered_places and not _not_a_person(name):
                 hon = _clean_hon(m.groupdict().get("hon"))
-                found.append(
-                    _Found(name, m.start("name"), m.start("name") + len(name), hon, _split_degrees(m["deg"]), None)
-                )
+                found.append(_Found(name, start, start + len(name), hon, _split_degrees(m["deg"]), None))
     for rx in (_SPEECH_THEN_NAME, _NAME_THEN_SPEECH):
         for m in rx.finditer(text):
             name = _strip_trailing_nonnames(m["name"])
             if name and _valid_name(name) and name.lower() not in lowered_places:
                 found.append(_Found(name, m.start("name"), m.start("name") + len(name), None, (), None))
     return _merge(text, found)
+
+
+_APPOSITIVE = re.compile(
+    r"(?:^|(?<=[.,;:\n\"“(])\s*|(?:"
+    + "|".join(
+        f"(?<=\\b{w})" for w in ("oleh", "kata", "ujar", "Menurut", "menurut", "dan", "bersama", "Hadir", "hadir")
+    )
+    + r")\s+)"
+    rf"(?P<hon>{_HONORIFIC})?(?P<name>{_NAME})(?P<deg>{_DEGREES})?"
+    rf"(?:\s*,\s*|\s*,?\s+(?:selaku|yang\s+juga|yang\s+juga\s+menjabat(?:\s+sebagai)?|yang\s+menjabat(?:\s+sebagai)?)\s+"
+    rf"|\s+\()(?=(?:{_ROLE_HEAD_ALT})\b)",
+    re.MULTILINE,
+)
+_HON_APPOSITIVE = re.compile(
+    rf"(?<![\w.])(?P<hon>{_HONORIFIC})(?P<name>{_NAME})(?P<deg>{_DEGREES})?"
+    rf"(?:\s*,\s*|\s*,?\s+(?:selaku|yang\s+juga|yang\s+juga\s+menjabat(?:\s+sebagai)?|yang\s+menjabat(?:\s+sebagai)?)\s+"
+    rf"|\s+\()(?=(?:{_ROLE_HEAD_ALT})\b)"
+)
+_ROLE_CLOSE = re.compile(rf"\s*(?:[,.;:)\"”]|$|\s+(?:{_SPEECH_ALT}|yang|saat|ketika|dalam|di|pada|bahwa)\b)")
+
+
+def _roles_after_names(
+    text: str, places: set[str], lowered_places: set[str], person_starts: frozenset[int]
+) -> list[_Found]:
+    """A title after the name: "Sulastri, Kepala Puskesmas Ngawen, mengatakan", "dr. Rina selaku Kepala ..."."""
+    out = []
+    for m in [*_APPOSITIVE.finditer(text), *_HON_APPOSITIVE.finditer(text)]:
+        name = _strip_trailing_nonnames(m["name"])
+        if not name or not _valid_name(name) or name.lower() in lowered_places:
+            continue
+        if _ROLE_HEAD.match(name) or name.split(" ")[0] in TITLES_BEFORE_NAMES:
+            continue
+        role_start = m.end()
+        role_end = _role_end(text, role_start, places, person_starts)
+        extended = _extend_role_to_comma(text, role_start, role_end)
+        if extended and _ROLE_CLOSE.match(text, extended):
+            role_end = extended
+        if not _ROLE_CLOSE.match(text, role_end):
+            continue  # the title runs on into something else: not an apposition
+        start = m.start("name")
+        out.append(
+            _Found(
+                name,
+                start,
+                start + len(name),
+                _clean_hon(m["hon"]),
+                _split_degrees(m["deg"]),
+                _clean_role(text[role_start:role_end].rstrip(")")),
+            )
+        )
+    return out
+
+
+def _in_headline(text: str, pos: int) -> bool:
+    """Inside a first line that is a headline (no sentence end)."""
+    first_end = text.find("\n")
+    return 0 <= pos < first_end and not text[:first_end].rstrip().endswith(".")
 
 
 _LEADING_HONORIFIC = re.compile(rf"^(?:(?:{_HONORIFIC_ALT})(?:\.|[ ])\s*)+")
@@ -240,20 +350,41 @@ _EDGE_DEGREES = re.compile(rf"(?:{_DEGREES})\s*$")
 _ROLE_BEFORE = re.compile(r"(?:,\s*)?(?:" + _HONORIFIC + r")?$")
 
 
-def _from_recognised(text: str, start: int, end: int, places: set[str], lowered_places: set[str]) -> _Found | None:
-    """A recogniser span, trimmed of titles and degrees, with the role that stands right before it."""
-    span = text[start:end]
-    hon = _LEADING_HONORIFIC.match(span)
+def _from_recognised(
+    text: str,
+    start: int,
+    end: int,
+    places: set[str],
+    lowered_places: set[str],
+    person_starts: frozenset[int] = frozenset(),
+) -> _Found | None:
+    """A recogniser span, trimmed of titles, places and degrees, with the role that stands right before it."""
+    close = text.rfind(")", start, end)
+    if close >= 0 and "(" not in text[start:close]:
+        start = close + 1  # "Sekda) Drs. Hasan": the end of a parenthesis before the name
+    while start < end and text[start] in " (\"'“":
+        start += 1
     honorific = None
-    if hon:
-        honorific = _clean_hon(hon.group())
-        start += hon.end()
-    while True:  # role words the recogniser took in: "Presiden Joko Widodo" -> "Joko Widodo"
+    while True:  # titles, honorifics and places the recogniser took in: "Bupati Sikka Adrianus Parera"
+        hon = _LEADING_HONORIFIC.match(text[start:end])
+        if hon and hon.end() > 0:
+            honorific = _clean_hon(((honorific or "") + " " + hon.group()).strip())
+            start += hon.end()
+            continue
         head = re.match(r"([\w.]+)\s+", text[start:end])
         if head and (
-            head.group(1) in ROLE_VOCAB or head.group(1) in TITLES_BEFORE_NAMES or _ROLE_HEAD.fullmatch(head.group(1))
+            head.group(1).rstrip(".") in ROLE_VOCAB
+            or head.group(1).rstrip(".") in _ROLE_HEAD_WORDS
+            or head.group(1) in TITLES_BEFORE_NAMES
+            or _ROLE_HEAD.fullmatch(head.group(1))
         ):
             start += head.end()
+            continue
+        place_end = _place_at(text, start, places) or region_name_end(text, start)
+        if place_end and place_end < end and re.match(r"\s+[A-Z]", text[place_end:end]):
+            start = place_end + 1
+            while start < end and text[start] == " ":
+                start += 1
             continue
         break
     degrees: tuple[str, ...] = ()
@@ -263,10 +394,10 @@ def _from_recognised(text: str, start: int, end: int, places: set[str], lowered_
         end = start + tail.start()
     while end > start and text[end - 1] in " ,.;:)(\"'”“":
         end -= 1
-    while start < end and text[start] in "(\"'“":
-        start += 1
     name = text[start:end]
     if not name or not name[0].isupper() or not _valid_name(name) or name.lower() in lowered_places:
+        return None
+    if _not_a_person(name):
         return None
     if any(name.lower() in p for p in lowered_places):
         return None  # a piece of a place name ("Cot Glie" of Kuta Cot Glie)
@@ -274,16 +405,40 @@ def _from_recognised(text: str, start: int, end: int, places: set[str], lowered_
         return None  # "Fenomena kepanikan ini ...": a capitalised everyday word, not a name
     if " " in name and all(t.lower() in common_words() or t.lower() in root_words() for t in name.split(" ")):
         return None  # "Demam Berdarah"
-    return _Found(name, start, end, honorific, degrees, _role_before(text, start, places))
+    if _in_headline(text, start) and any(t.lower() in common_words() for t in name.split(" ")):
+        return None  # "Sikka Resmi Luncurkan": a Title Case headline, not a name
+    return _Found(name, start, end, honorific, degrees, _role_before(text, start, places, person_starts))
 
 
-def _role_before(text: str, start: int, places: set[str]) -> str | None:
+def _skip_titles_and_places(text: str, start: int, end: int, places: set[str]) -> int:
+    """Where the name begins in a run that may open with titles and places ("Kadinkes Takalar Muh. Arif")."""
+    while True:
+        head = re.match(r"([\w.]+)\s+", text[start:end])
+        if head and (head.group(1).rstrip(".") in ROLE_VOCAB or head.group(1).rstrip(".") in _ROLE_HEAD_WORDS):
+            start += head.end()
+            continue
+        place_end = _place_at(text, start, places) or region_name_end(text, start)
+        if place_end and place_end < end and re.match(r"\s+[A-Z]", text[place_end:end]):
+            start = place_end + 1
+            continue
+        return start
+
+
+def _not_a_person(name: str) -> bool:
+    """Acronyms (UKS, TBC, RSUD), web addresses, numbers: what a recogniser may take for a name."""
+    tokens = name.split(" ")
+    if all(t.isupper() and len(t.rstrip(".")) <= 5 for t in tokens):
+        return True
+    return bool(re.search(r"\.(?:com|id|co|net|org|go|info)\b", name, re.IGNORECASE)) or any(c.isdigit() for c in name)
+
+
+def _role_before(text: str, start: int, places: set[str], person_starts: frozenset[int] = frozenset()) -> str | None:
     """The position title that ends right before a name ("Kepala Puskesmas X, dr. <name>")."""
     window_start = max(0, start - 120)
     for m in _ROLE_HEAD.finditer(text, window_start, start):
         if m.start() > 0 and text[m.start() - 1].isalnum():
             continue
-        role_end = _role_end(text, m.start(), places)
+        role_end = _role_end(text, m.start(), places, person_starts)
         extended = _extend_role_to_comma(text, m.start(), role_end)
         if extended and extended <= start and not text[extended:start].strip(" ,"):
             role_end = extended
