@@ -110,3 +110,63 @@ def test_people_with_the_recogniser(text, names):
 
     facts = next(extract_articles([CleanArticle("t.txt", article_id_for(text), text)]))
     assert {p.name for p in facts.people} == names
+
+
+def _people_in_article(text):
+    from extractors.article import extract_articles
+    from extractors.cleaning import article_id_for
+    from extractors.models import CleanArticle
+
+    facts = next(extract_articles([CleanArticle("t.txt", article_id_for(text), text)]))
+    return [(p.name, p.role) for p in facts.people]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Wakil Bupati Mamberamo Yohanis Wenda membuka sosialisasi ILP.",
+            [("Yohanis Wenda", "Wakil Bupati Mamberamo")],
+            id="short-form-of-a-region",
+        ),
+        pytest.param(
+            "Bupati Hulu Sungai Tengah Aulia Oktafiandi meresmikan ILP di Barabai.",
+            [("Aulia Oktafiandi", "Bupati Hulu Sungai Tengah")],
+            id="three-word-region",
+        ),
+        pytest.param(
+            "Ketua TP PKK Balangan Hj Rosmiati menghadiri peluncuran posyandu.",
+            [("Rosmiati", "Ketua TP PKK Balangan")],
+            id="region-after-an-organisation",
+        ),
+        pytest.param(
+            "Sekretaris Daerah (Sekda) Drs. Hasan Basri membuka acara.",
+            [("Hasan Basri", "Sekretaris Daerah (Sekda)")],
+            id="parenthesised-abbreviation",
+        ),
+        pytest.param(
+            "Sulastri, Kepala Puskesmas Ngawen, mengatakan pustu sudah siap.",
+            [("Sulastri", "Kepala Puskesmas Ngawen")],
+            id="title-after-the-name",
+        ),
+        pytest.param(
+            "Hal itu disampaikan dr. Rina Marlina selaku Kepala Dinas Kesehatan Kota Baubau.",
+            [("Rina Marlina", "Kepala Dinas Kesehatan Kota Baubau")],
+            id="selaku",
+        ),
+        pytest.param(
+            "Kegiatan dibuka oleh Plt Kadinkes Takalar Muh. Arif Tombolotutu, SKM, M.Kes.",
+            [("Muh. Arif Tombolotutu", "Plt Kadinkes Takalar")],
+            id="chained-titles-abbreviated-name",
+        ),
+        pytest.param(
+            "Hadir Camat Sukamaju Budi Santoso dan Kepala Desa Sidomulyo Ahmad Yani.",
+            [("Budi Santoso", "Camat Sukamaju"), ("Ahmad Yani", "Kepala Desa Sidomulyo")],
+            id="list-of-participants",
+        ),
+        pytest.param("Bupati Takalar menyampaikan apresiasi kepada kader.", [], id="a-place-after-a-title"),
+        pytest.param("Layanan UKS dan pemeriksaan TBC paru digelar di sekolah.", [], id="acronyms"),
+    ],
+)
+def test_names_and_roles_as_news_writes_them(text, expected):
+    assert _people_in_article(text) == expected
