@@ -106,3 +106,22 @@ def test_offsets_slice_the_text():
     text = "Pembuka. Dari total 152 pustu, sebanyak 43 di antaranya telah melaksanakan ILP."
     for c in extract_counts(text, [(0, 8), (9, len(text))]):
         assert text[c.char_start : c.char_end] == c.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "Kabupaten Sleman memiliki posyandu 412 unit.", [(412, "posyandu", "total")], id="number-after-noun"
+        ),
+        pytest.param("Jumlah tenaga kesehatan pustu sebanyak 6 orang.", [], id="people-not-facilities"),
+        pytest.param(
+            "Dinkes telah menerapkan ILP pada 14 puskesmas dan 51 pustu.",
+            [(14, "puskesmas", "implementing"), (51, "pustu", "implementing")],
+            id="implementing-list",
+        ),
+    ],
+)
+def test_counts_as_news_writes_them(sentence, expected):
+    found = extract_counts(sentence, [(0, len(sentence))])
+    assert [(c.count, c.facility_type, c.status) for c in found] == expected

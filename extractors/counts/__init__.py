@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from extractors.counts.patterns import COUNTERS, FACILITY_TERMS, STATUS_CUES, WEAK_CUES
+from extractors.counts.patterns import COUNTERS, FACILITY_TERMS, NOT_FACILITY_UNITS, STATUS_CUES, WEAK_CUES
 from extractors.models import FacilityCount
 from extractors.numbers import NUMBER, parse_number
 
@@ -22,8 +22,8 @@ _NUMBER_THEN_FACILITY = re.compile(
     rf"\b(?P<num>{NUMBER})\s+(?:{COUNTERS}\s+)?(?:(?:jaringan|fasilitas|fasyankes|UPTD?)\s+)?(?:{_FACILITY})\b", _F
 )
 _FACILITY_THEN_NUMBER = re.compile(
-    rf"\b(?:{_FACILITY})\s+(?:yang\s+\w+\s+)?(?:sebanyak|berjumlah|mencapai|sejumlah|ada)\s+(?P<num>{NUMBER})"
-    rf"(?:\s+{COUNTERS})?\b",
+    rf"\b(?:{_FACILITY})\s+(?:(?:yang\s+\w+\s+)?(?:sebanyak|berjumlah|mencapai|sejumlah|ada)\s+(?P<num>{NUMBER})"
+    rf"(?:\s+{COUNTERS})?|(?P<num2>{NUMBER})\s+{COUNTERS})\b(?!\s+(?:{NOT_FACILITY_UNITS})\b)",
     _F,
 )
 _ANAPHOR = re.compile(rf"\b(?:sebanyak\s+|sekitar\s+)?(?P<num>{NUMBER})\s+(?:di\s*antaranya|diantaranya)\b", _F)
@@ -75,10 +75,11 @@ def _counts_in_sentence(sentence: str, offset: int, region: str | None) -> list[
 
     for rx in (_NUMBER_THEN_FACILITY, _FACILITY_THEN_NUMBER):
         for m in rx.finditer(sentence):
-            value = parse_number(m["num"])
-            if value is None or _is_not_a_count(sentence, m.start("num"), m["num"]) or not free(*m.span()):
+            group = "num" if m["num"] is not None else "num2"  # "posyandu sebanyak 412" / "posyandu 412 unit"
+            value = parse_number(m[group])
+            if value is None or _is_not_a_count(sentence, m.start(group), m[group]) or not free(*m.span()):
                 continue
-            hits.append((m.start(), m.end(), value, _facility_type(m), m.start("num"), m.end("num")))
+            hits.append((m.start(), m.end(), value, _facility_type(m), m.start(group), m.end(group)))
     # The part before "dari": "210 dari 2.270 posyandu" counts 210 posyandu too.
     for m in _PARTITIVE.finditer(sentence):
         value = parse_number(m["num"])

@@ -13,6 +13,11 @@ FACILITY_TERMS: list[tuple[str, str]] = [
 ]
 # Words between a number and its facility: "24 unit posyandu", "21 buah puskesmas".
 COUNTERS = r"(?:unit|buah|titik|lokasi)"
+# What a number after a facility word may count instead of facilities: "tenaga kesehatan pustu sebanyak 6 orang".
+NOT_FACILITY_UNITS = (
+    r"orang|jiwa|tenaga|petugas|kader|warga|peserta|pasien|balita|bayi|ibu|lansia|desa|kelurahan|kecamatan"
+    r"|kunjungan|kali|persen|%|hari|bulan|tahun|jam|menit|layanan|jenis|program|kegiatan|indikator|klaster|paket|juta|miliar"
+)
 
 # Status cues. A pilot cue anywhere in the sentence wins; otherwise the nearest cue decides.
 STATUS_CUES: dict[str, str] = {
