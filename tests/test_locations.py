@@ -95,3 +95,39 @@ def test_offsets_slice_the_text():
     text = "SIGI, SULTENG - Pelatihan di Kecamatan Dolo, Kabupaten Sigi, di Aula Balai Desa."
     for loc in extract_locations(text).locations:
         assert text[loc.char_start : loc.char_end] == loc.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Dinas Kesehatan Kota Pangkalpinang menggelar sosialisasi.",
+            [("Pangkalpinang", "kota", "19.71")],
+            id="spelled-as-one-word",
+        ),
+        pytest.param(
+            "Kabupaten Gunung Kidul menjadi percontohan.", [("Gunung Kidul", "kabupaten", "34.03")], id="split-word"
+        ),
+        pytest.param(
+            "Digelar di Desa Kediri, Kecamatan Kediri, Kabupaten Lombok Barat.",
+            [
+                ("Kediri", "desa", "52.01.02.2001"),
+                ("Kediri", "kecamatan", "52.01.02"),
+                ("Lombok Barat", "kabupaten", "52.01"),
+            ],
+            id="same-name-elsewhere-is-not-taken",
+        ),
+        pytest.param(
+            "Rapat di Hotel Bandung Indah, Kota Cirebon.",
+            [("Hotel Bandung Indah", "venue", None), ("Cirebon", "kota", "32.74")],
+            id="region-word-inside-a-venue",
+        ),
+        pytest.param(
+            "Posyandu Tingkat Desa dan Puskesmas Se-Kabupaten Sleman ikut.",
+            [("Sleman", "kabupaten", "34.04")],
+            id="no-facility-named",
+        ),
+    ],
+)
+def test_places_as_news_writes_them(text, expected):
+    assert [(loc.name, loc.type, loc.code) for loc in extract_locations(text).locations] == expected

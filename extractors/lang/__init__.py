@@ -19,5 +19,6 @@ def word_list(name: str) -> tuple[str, ...]:
     return tuple(s for line in lines if (s := line.strip()) and not s.startswith("#"))
 
 
+@cache
 def word_set(name: str) -> frozenset[str]:
     return frozenset(word_list(name))

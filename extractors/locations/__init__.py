@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from extractors.lang import word_set
 from extractors.locations.gazetteer import Region, get_gazetteer, norm_name
 from extractors.locations.patterns import (
     ADMIN_TYPES,
@@ -138,11 +139,13 @@ def extract_locations(text: str) -> LocationResult:
 
     explicit: dict[str, str] = {}  # name -> kabupaten/kota as the article itself types it
     pending_local: list[tuple[int, int, str, str]] = []
+    reserved: list[tuple[int, int]] = []  # typed kecamatan and desa: no bare region may take their words
     for start, end, name, kind, _clean in raw:
         if kind not in ADMIN_TYPES or overlaps(start, end):
             continue
         if kind in ("kecamatan", "desa"):
             pending_local.append((start, end, name, kind))
+            reserved.append((start, end))
             continue
         region = gaz.lookup(name, kind) or _alias_region(gaz, name, kind)
         if region is None and kind == "kabupaten":
@@ -165,10 +168,13 @@ def extract_locations(text: str) -> LocationResult:
         if region is not None:
             add(Mention(region.name, region.type, region.code or None, s, e, dateline=True))
 
+    taken.extend(reserved)
     for m in _CAP_RUN.finditer(text):
         for s, e, region in _bare_regions(gaz, text, m.start(), m.group(), explicit):
-            if not overlaps(s, e):
+            if not overlaps(s, e) and not _inside_venue_name(text, s, mentions):
                 add(Mention(region.name, region.type, region.code or None, s, e))
+    for span in reserved:
+        taken.remove(span)
 
     context = _context_codes(mentions)
     for s, e, phrase in datelines:
@@ -235,6 +241,9 @@ def _typed_candidates(text: str) -> list[tuple[int, int, str, str, bool]]:
         name = _trim_name(m["name"])
         if not name:
             continue
+        first = name.split(" ")[0]
+        if kind in FACILITY_TYPES and (first in word_set("facility_name_stopwords") or first.lower().startswith("se-")):
+            continue  # "Posyandu Tingkat Desa", "Puskesmas Se-Kabupaten Sleman": no facility is named
         end = m.start("name") + len(name)
         in_headline = m.start() < headline_end and not re.search(rf"\b{re.escape(name)}\b", text[headline_end:])
         if in_headline and kind not in FACILITY_TYPES:
@@ -288,6 +297,20 @@ def _longest_known_prefix(
     return None, start
 
 
+_GOVERNMENT_BEFORE = re.compile(
+    r"(?:Bupati|Wali\s?[Kk]ota|Gubernur|Kabupaten|Kota|Provinsi|Kantor|Pemkab|Pemkot|Pemprov|Kesehatan|Dinkes|DPRD)\s+$"
+)
+
+
+def _inside_venue_name(text: str, start: int, mentions: list[Mention]) -> bool:
+    """A region word inside a venue's name ("Hotel Bandung Indah") is not the region, unless the venue is
+    named after the region's government ("Pendopo Bupati Lombok Timur", "Aula Dinas Kesehatan Sleman")."""
+    for m in mentions:
+        if m.type == "venue" and m.char_start < start < m.char_end:
+            return not _GOVERNMENT_BEFORE.search(text[m.char_start : start])
+    return False
+
+
 def _known_name_prefix(gaz, name: str, kind: str) -> str | None:
     """The longest leading words of `name` that the region list holds as a `kind` anywhere."""
     index = gaz.desa if kind == "desa" else gaz.kecamatan
@@ -306,9 +329,11 @@ def _bare_regions(gaz, text: str, offset: int, run: str, explicit: dict[str, str
     i = 0
     while i < len(tokens):
         found = None
-        if norm_name(run[tokens[i][0] : tokens[i][1]]).split(" ")[0] not in gaz.bare_first_words:
+        first = norm_name(run[tokens[i][0] : tokens[i][1]]).split(" ")[0]
+        two = norm_name(run[tokens[i][0] : tokens[i + 1][1]]).replace(" ", "") if i + 1 < len(tokens) else ""
+        if first not in gaz.bare_first_words and two not in gaz.squashed:
             i += 1
-            continue
+            continue  # "Gunung Kidul" is still looked up: the list writes it as one word
         for j in range(min(len(tokens), i + 4), i, -1):
             s, e = tokens[i][0], tokens[j - 1][1]
             phrase = run[s:e]

@@ -47,9 +47,14 @@ def _load(name: str) -> dict[str, str]:
 
 
 def _desa_index() -> dict[str, list[tuple[str, str]]]:
+    """Normalised name -> [(code, name)]; a name of several words is also found written as one
+    ("Sido Mulyo" as "Sidomulyo"), as news and the region list spell them differently."""
     index: dict[str, list[tuple[str, str]]] = {}
     for code, name in _load("desa").items():
-        index.setdefault(_NON_ALNUM.sub(" ", name.lower()).strip(), []).append((code, name))
+        key = _NON_ALNUM.sub(" ", name.lower()).strip()
+        index.setdefault(key, []).append((code, name))
+        if " " in key:
+            index.setdefault(key.replace(" ", ""), []).append((code, name))
     return index
 
 
@@ -125,12 +130,21 @@ class Gazetteer:
             norm_name(a).split(" ")[0] for a in self.aliases
         }
         self.kecamatan_first_words = {n.split(" ")[0] for n in self.kecamatan}
+        # Spellings with and without spaces ("Pangkal Pinang"/"Pangkalpinang", "Gunungkidul"/"Gunung Kidul"):
+        # every name is also found by its letters alone, and by its words split where the list's words split.
+        self.squashed: dict[str, list[Region]] = defaultdict(list)
+        for index in (self.provinces, self.kabkota, self.kecamatan):
+            for key, regions in index.items():
+                self.squashed[key.replace(" ", "")].extend(regions)
+        self.bare_first_words |= {
+            n for n in self.squashed if any(r.type in ("provinsi", "kabupaten", "kota") for r in self.squashed[n])
+        }
 
     @property
     def desa(self) -> dict[str, list[tuple[str, str]]]:
         """The 83,000 desa and kelurahan as normalised name -> [(code, name)], built on first use (cached)."""
         if self._desa is None:
-            self._desa = _cached("desa-index-v2", _desa_index)
+            self._desa = _cached("desa-index-v3", _desa_index)
         return self._desa
 
     def lookup(self, name: str, kind: str, context: tuple[str, ...] = ()) -> Region | None:
@@ -144,8 +158,17 @@ class Gazetteer:
             found = self.kecamatan.get(key, [])
         elif kind == "desa":
             found = [Region(code, name, "desa") for code, name in self.desa.get(key, [])]
+            if not found and " " in key:
+                found = [Region(code, name, "desa") for code, name in self.desa.get(key.replace(" ", ""), [])]
         else:
             return None
+        if not found and kind != "desa":
+            wanted = ("kabupaten", "kota") if kind in ("kabupaten", "kota") else (kind,)
+            found = [r for r in self.squashed.get(key.replace(" ", ""), []) if r.type in wanted]
+            if kind in ("kabupaten", "kota"):
+                found = [r for r in found if r.type == kind]
+            # Named as the article spells it: only the spaces differ, and that spelling is the one in use.
+            found = [Region(r.code, re.sub(r"\s+", " ", name.strip()), r.type) for r in found]
         return pick_in_context(found, context)
 
     def resolve_alias(self, alias: str) -> Region | None:
@@ -176,7 +199,7 @@ def pick_in_context(found: list[Region], context: tuple[str, ...]) -> Region | N
 
 @lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
-    return _cached("gazetteer-v1", Gazetteer)
+    return _cached("gazetteer-v2", Gazetteer)
 
 
 _WORD_AT = re.compile(r"[A-Z][\w'’-]*")
