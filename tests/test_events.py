@@ -75,3 +75,34 @@ def test_events(text, expected):
 )
 def test_is_about_ilp(text, about):
     assert is_about_ilp(text) is about
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Dinas Kesehatan Kabupaten Sleman menggelar sosialisasi ILP bagi kader posyandu. "
+            "Kegiatan tersebut berlangsung di Aula Puskesmas Godean, Senin (7/10/2024).",
+            [("socialization", "2024-10-07", "2024-10-07", "Godean", "34.04")],
+            id="date-in-the-next-sentence",
+        ),
+        pytest.param(
+            "Bimtek ILP Tahun 2024 digelar di Kabupaten Sleman pada 3 Januari 2025.",
+            [("training", "2025-01-03", "2025-01-03", None, "34.04")],
+            id="year-in-the-name-is-not-the-date",
+        ),
+        pytest.param(
+            "Dinkes Sleman menggelar orientasi ILP bagi kepala puskesmas pada 5 Mei 2024.",
+            [("training", "2024-05-05", "2024-05-05", None, "34.04")],
+            id="orientasi-is-training",
+        ),
+        pytest.param(
+            "Uji coba ILP dilakukan di Puskesmas Godean 1, Kabupaten Sleman, sejak Maret 2024.",
+            [("pilot_designation", "2024-03", "2024-03", "Godean 1", "34.04")],
+            id="uji-coba-is-a-pilot",
+        ),
+        pytest.param("Dengan ILP, puskesmas dapat menghemat anggaran operasional.", [], id="saving-is-not-funding"),
+    ],
+)
+def test_events_as_news_writes_them(text, expected):
+    assert events_of(text, "2025-03-06") == expected

@@ -16,7 +16,9 @@ from extractors.events.patterns import (
     ACTIVITY_TRIGGERS,
     ACTIVITY_VERBS,
     DEMONSTRATIVE_AFTER,
+    FOLLOW_UP,
     ILP_TERMS,
+    NOT_FUNDING_BEFORE,
     ORGANIZATIONS,
     STATEMENT_TRIGGERS,
 )
@@ -33,6 +35,8 @@ _DEMONSTRATIVE = re.compile(DEMONSTRATIVE_AFTER, _F)
 _ILP = re.compile(ILP_TERMS, _F)
 _ORG = re.compile(ORGANIZATIONS)
 _PLACE_PHRASE = re.compile(r"\b(?:di|ke|bertempat\s+di)\s+(?P<phrase>(?:(?:[A-Z][\w'’.-]*|\d{1,2})(?:,?\s+|$))+)")
+_FOLLOW_UP = re.compile(FOLLOW_UP, _F)
+_NOT_FUNDING_BEFORE = re.compile(NOT_FUNDING_BEFORE, _F)
 _DECREE_YEAR = re.compile(r"\b(?:nomor|no\.?)\s*[\w./-]+\s+tahun\s+(?P<y>(?:19|20)\d{2})\b", _F)
 
 
@@ -50,10 +54,11 @@ def extract_events(
     people: Sequence[Person] = (),
 ) -> list[Event]:
     events: list[Event] = []
-    for s_start, s_end in sentences:
+    for i, (s_start, s_end) in enumerate(sentences):
         sentence = text[s_start:s_end]
         dated = any(s_start <= d.char_start < s_end for d in dates)
         found = _triggers(sentence, dated)
+        follow = _follow_up(text, sentences, i, dates) if found and not dated else None
         sent_counts = [i for i, c in enumerate(counts) if s_start <= c.char_start < s_end]
         implementing = any(counts[i].status == "implementing" for i in sent_counts)
         if implementing and "coverage_report" not in found and "launch" not in found:
@@ -63,6 +68,10 @@ def extract_events(
         spans = _event_dates(dates, s_start, s_end) or _decree_year(sentence)
         facility = _facility(sentence, s_start, locations)
         region = _region(sentence, s_start, s_end, locations)
+        if follow is not None:  # the date (and place) the next sentence gives this activity
+            f_start, f_end = follow
+            spans = _event_dates(dates, f_start, f_end)
+            facility = facility or _facility(text[f_start:f_end], f_start, locations)
         actors = tuple(
             dict.fromkeys(
                 [m.group().strip() for m in _ORG.finditer(sentence)]
@@ -107,7 +116,14 @@ def _triggers(sentence: str, dated: bool) -> dict[str, None]:
                 found[event_type] = None
                 break
     for event_type, rx in _STATEMENT.items():
-        matches = [m for m in rx.finditer(sentence) if not _DEMONSTRATIVE.match(sentence, m.end())]
+        matches = [
+            m
+            for m in rx.finditer(sentence)
+            if not _DEMONSTRATIVE.match(sentence, m.end())
+            and not (
+                event_type == "funding" and _NOT_FUNDING_BEFORE.search(sentence[max(0, m.start() - 30) : m.start()])
+            )
+        ]
         if not matches:
             continue
         # "anggaran" or an award needs the sentence to be about ILP or dated; "dana desa" does not.
@@ -117,12 +133,27 @@ def _triggers(sentence: str, dated: bool) -> dict[str, None]:
     return found
 
 
+def _follow_up(
+    text: str, sentences: Sequence[tuple[int, int]], i: int, dates: Sequence[DateMention]
+) -> tuple[int, int] | None:
+    """The next sentence, when it goes on about this sentence's activity and dates it."""
+    if i + 1 >= len(sentences):
+        return None
+    f_start, f_end = sentences[i + 1]
+    if not _FOLLOW_UP.match(text, f_start, f_end):
+        return None
+    return (f_start, f_end) if any(f_start <= d.char_start < f_end for d in dates) else None
+
+
 def _has_date_shape(sentence: str) -> bool:
     return re.search(r"\b(?:19|20)\d{2}\b", sentence) is not None
 
 
 def _event_dates(dates: Sequence[DateMention], s_start: int, s_end: int) -> list[tuple[str, str]]:
     inside = [d for d in dates if s_start <= d.char_start < s_end]
+    if any(len(d.start) > 4 for d in inside):
+        # "Bimtek ILP Tahun 2024 digelar 3 Januari 2025": a year in the activity's name is not its date.
+        inside = [d for d in inside if not (len(d.start) == 4 and d.text.startswith("Tahun"))]
     spans = list(dict.fromkeys((d.start, d.end) for d in inside))
     # Drop a coarser date that a finer one contains ("tahun 2024" beside "24-25 April 2024").
     return [s for s in spans if not any(o != s and _contains(s, o) for o in spans)]

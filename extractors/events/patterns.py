@@ -11,7 +11,7 @@ ACTIVITY_TRIGGERS: dict[str, str] = {
     "study_visit": r"studi\s+banding|kaji\s+banding|kunjungan\s+belajar|studi\s+tiru|benchmarking|kunjungan\s+kerja",
     "socialization": r"sosialisasi|menyosialisasikan|mensosialisasikan|disosialisasikan",
     "training": r"pelatihan|bimtek|bimbingan\s+teknis|workshop|peningkatan\s+kapasitas|in[- ]house\s+training"
-    r"|orientasi\s+(?:tenaga|petugas|kader)",
+    r"|orientasi|(?-i:TOT)|training\s+of\s+trainers?|magang",
     "coordination_meeting": r"(?-i:FGD)|focus\s+group\s+discussion|forum\s+group\s+discussion|rapat\s+koordinasi"
     r"|(?-i:Rakor)|rakor\b|lokakarya|lokmin|pertemuan\s+koordinasi|rapat\s+lintas\s+sektor",
     "best_practice_sharing": r"praktik\s+baik(?:nya)?|praktek\s+baik(?:nya)?|best\s+practices?|berbagi\s+pengalaman",
@@ -20,7 +20,8 @@ ACTIVITY_TRIGGERS: dict[str, str] = {
 }
 # Statements stand on their own: a designation, a decree, money, an award.
 STATEMENT_TRIGGERS: dict[str, str] = {
-    "pilot_designation": r"lokasi\s+percontohan|percontohan|pilot\s+project|proyek\s+percontohan|piloting|lokus",
+    "pilot_designation": r"lokasi\s+percontohan|percontohan|pilot\s+project|proyek\s+percontohan|piloting|lokus"
+    r"|uji\s+coba|diujicobakan|mengujicobakan",
     "funding": r"hibah|dukungan\s+dana|pendanaan|dana\s+desa|mengalokasikan\s+(?:dana|anggaran)|dana\s+alokasi"
     r"|anggaran|(?-i:DAK|BOK)",
     "policy": r"(?:surat\s+keputusan|(?-i:SK)|peraturan\s+(?:bupati|wali\s*kota|gubernur|menteri(?:\s+kesehatan)?)"
@@ -28,6 +29,14 @@ STATEMENT_TRIGGERS: dict[str, str] = {
     r"(?=[^.]{0,80}\b(?:nomor|no\.))",
     "award": r"penghargaan|juara|award|apresiasi\s+terbaik",
 }
+# Words before a money word that make it no funding: "menghemat anggaran", "keterbatasan anggaran".
+NOT_FUNDING_BEFORE = r"(?:menghemat|hemat|penghematan|efisiensi|keterbatasan|kekurangan|minim(?:nya)?|terbatasnya)\s+$"
+# A later sentence that goes on about the same activity: "Kegiatan tersebut berlangsung Senin (7/10/2024)".
+FOLLOW_UP = (
+    r"\W*(?:(?:kegiatan|acara|agenda|pertemuan|rapat|sosialisasi|pelatihan|bimtek|peluncuran|launching|kunjungan"
+    r"|studi\s+banding|monev|pendampingan|workshop|lokakarya)(?:\s+\w+){0,3}?\s+(?:ini|tersebut|itu)\b"
+    r"|(?:adapun\s+)?(?:kegiatan|acara)\s+(?:yang\s+)?(?:berlangsung|digelar|dilaksanakan|diselenggarakan|dibuka))"
+)
 ACTIVITY_VERBS = (
     r"melaksanakan|dilaksanakan|menggelar|digelar|mengadakan|diadakan|menyelenggarakan"
     r"|diselenggarakan|mengikuti|diikuti|ikuti|melakukan|dilakukan|berlangsung|menghadiri|bertempat"
