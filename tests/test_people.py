@@ -170,3 +170,24 @@ def _people_in_article(text):
 )
 def test_names_and_roles_as_news_writes_them(text, expected):
     assert _people_in_article(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "ujar Ketua DPD Partai Demokrat Bali I Made Mudharta saat dihubungi.",
+            [("I Made Mudharta", "Ketua DPD Partai Demokrat Bali")],
+            id="balinese-name-after-a-party-title",
+        ),
+        pytest.param(
+            "Dalam surat itu, dia meminta SBY menegur Dahlan.", [("SBY", None), ("Dahlan", None)], id="a-person-acronym"
+        ),
+        pytest.param(
+            "Tentara ditarik, kata Presiden Paul Kagame dalam wawancara.", [("Paul Kagame", None)], id="given-name"
+        ),
+        pytest.param("Masih kata dia, kegiatan itu penting.", [], id="everyday-word-before-a-speech-verb"),
+    ],
+)
+def test_names_the_recogniser_cuts_or_invents(text, expected):
+    assert _people_in_article(text) == expected

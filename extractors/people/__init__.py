@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.lang import word_list, word_set
 from extractors.locations.gazetteer import multiword_region_first_words, norm_name, region_name_end
 from extractors.models import Person
 from extractors.people.lexicon import (
@@ -28,7 +29,11 @@ from extractors.wordlists import common_words, root_words
 
 __all__ = ["extract_people"]
 
-_NAME_TOKEN = r"(?:Muh\.|Moh\.|Mhd\.|Muhd\.|Abd\.|[A-Z]\.|[A-Z][^\W\d_A-Z]+(?:[-'’][A-Z]?[^\W\d_A-Z]+)?)"
+# Balinese names open with "I" or "Ni" before a birth-order or caste name ("I Made Mudharta", "Ni Luh Putu").
+_BALINESE = (
+    r"(?:I|Ni)(?=[ ](?:Made|Wayan|Nyoman|Ketut|Putu|Gede|Gde|Komang|Kadek|Nengah|Gusti|Dewa|Ayu|Luh|Kade|Nyoman))"
+)
+_NAME_TOKEN = rf"(?:{_BALINESE}|Muh\.|Moh\.|Mhd\.|Muhd\.|Abd\.|[A-Z]\.|[A-Z][^\W\d_A-Z]+(?:[-'’][A-Z]?[^\W\d_A-Z]+)?)"
 _NAME = rf"{_NAME_TOKEN}(?:[ ]{_NAME_TOKEN}){{0,4}}"
 _DEGREE_WORDS = {d.rstrip(".") for d in DEGREE_TOKENS}
 _DEGREE_ALT = "|".join(re.escape(d) for d in sorted(DEGREE_TOKENS, key=len, reverse=True))
@@ -74,6 +79,8 @@ def _split_degrees(deg: str | None) -> tuple[str, ...]:
 
 def _valid_name(name: str) -> bool:
     tokens = name.split(" ")
+    if tokens[0] in TITLES_BEFORE_NAMES or tokens[0].rstrip(".") in _ROLE_HEAD_WORDS:
+        return False  # "Presiden RI": a title without its name
     if any(t in NOT_NAMES or t.rstrip(".") in NOT_NAMES or t in NON_PERSON_WORDS for t in tokens):
         return False
     if all(t.rstrip(".") in _DEGREE_WORDS or t in ROLE_VOCAB for t in tokens):
@@ -97,6 +104,7 @@ def _starts_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
+COUNTRY_NAMES = set(word_list("countries"))
 _ROLE_HEAD_WORDS = {h.rstrip(".") for h in ROLE_HEADS if " " not in h}
 # Place slots whose place is a region: only a name the gazetteer or the article knows may fill them.
 # The others (Puskesmas, Desa, Camat, ...) name local places the gazetteer may not hold: one word fills them.
@@ -138,8 +146,10 @@ def _role_end(text: str, start: int, places: set[str], person_starts: frozenset[
         if m is None:
             break
         word = m.group().rstrip(".,)")
-        place_end = _place_at(text, m.start(), places) or region_name_end(
-            text, m.start(), with_kecamatan=expect_place and last not in _REGION_SLOTS
+        place_end = (
+            _place_at(text, m.start(), places)
+            or _place_at(text, m.start(), COUNTRY_NAMES)
+            or region_name_end(text, m.start(), with_kecamatan=expect_place and last not in _REGION_SLOTS)
         )
         if place_end and word not in ROLE_VOCAB:
             pos, expect_place, last = place_end, False, ""
@@ -250,15 +260,10 @@ def extract_people(
         if not name or not _valid_name(name) or name.lower() in lowered_places:
             continue
         start = role_end + hit.start("name")
-        # A title run straight into capitalised words ("Pj Bupati Jayapura Luncurkan ILP") is a name when
-        # the recogniser agrees, a degree or a verb of saying follows, or its words are not everyday words.
+        # A title run straight into capitalised words ("Pj Bupati Jayapura Luncurkan ILP") is a name only
+        # when the recogniser agrees, or a degree or a verb of saying follows it.
         weak = hit.re is _PLAIN_NAME and not hit["deg"] and not _VERB_AFTER.match(text, start + len(name))
-        if (
-            weak
-            and recognised is not None
-            and not any(s < start + len(name) and start < e for s, e in recognised)
-            and (_in_headline(text, start) or any(t.lower() in common_words() for t in name.split(" ")))
-        ):
+        if weak and recognised is not None and not any(s < start + len(name) and start < e for s, e in recognised):
             continue
         found.append(
             _Found(
@@ -281,7 +286,9 @@ def extract_people(
     for rx in (_SPEECH_THEN_NAME, _NAME_THEN_SPEECH):
         for m in rx.finditer(text):
             name = _strip_trailing_nonnames(m["name"])
-            if name and _valid_name(name) and name.lower() not in lowered_places:
+            if " " not in name and name.lower() in common_words():
+                continue  # "Masih kata ...", "Sudah jelas kan? sambungnya": an everyday word, not a name
+            if name and _valid_name(name) and name.lower() not in lowered_places and not _not_a_person(name):
                 found.append(_Found(name, m.start("name"), m.start("name") + len(name), None, (), None))
     return _merge(text, found)
 
@@ -359,6 +366,7 @@ def _from_recognised(
     person_starts: frozenset[int] = frozenset(),
 ) -> _Found | None:
     """A recogniser span, trimmed of titles, places and degrees, with the role that stands right before it."""
+    start = _extend_left(text, start, places)
     close = text.rfind(")", start, end)
     if close >= 0 and "(" not in text[start:close]:
         start = close + 1  # "Sekda) Drs. Hasan": the end of a parenthesis before the name
@@ -410,6 +418,36 @@ def _from_recognised(
     return _Found(name, start, end, honorific, degrees, _role_before(text, start, places, person_starts))
 
 
+_WORD_BEFORE = re.compile(r"([A-Z][^\W\d_]*(?:[-'’][A-Z]?[^\W\d_]+)?)[ ]$")
+
+
+def _extend_left(text: str, start: int, places: set[str]) -> int:
+    """Take in given names the recogniser left out ("Paul" of "Presiden Paul Kagame"): capitalised words
+    right before its span that are no title, place, month or everyday word."""
+    for _ in range(3):
+        m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        if m is None:
+            break
+        word = m.group(1)
+        if (
+            sum(c.isupper() for c in word) > 1  # an acronym or a party (PPP, PDI-P, NasDem), not a given name
+            or word in TITLES_BEFORE_NAMES
+            or word in NOT_NAMES
+            or word in ROLE_VOCAB
+            or word in _ROLE_HEAD_WORDS
+            or word in NON_PERSON_WORDS
+            or word.lower() in common_words()
+            or (word.lower() in root_words() and _starts_sentence(text, m.start(1)))
+            or any(word.lower() in p.lower().split() for p in places)
+            or word in COUNTRY_NAMES
+            or region_name_end(text, m.start(1)) is not None
+            or norm_name(word) in multiword_region_first_words()
+        ):
+            break
+        start = m.start(1)
+    return start
+
+
 def _skip_titles_and_places(text: str, start: int, end: int, places: set[str]) -> int:
     """Where the name begins in a run that may open with titles and places ("Kadinkes Takalar Muh. Arif")."""
     while True:
@@ -425,9 +463,9 @@ def _skip_titles_and_places(text: str, start: int, end: int, places: set[str]) -
 
 
 def _not_a_person(name: str) -> bool:
-    """Acronyms (UKS, TBC, RSUD), web addresses, numbers: what a recogniser may take for a name."""
-    tokens = name.split(" ")
-    if all(t.isupper() and len(t.rstrip(".")) <= 5 for t in tokens):
+    """Acronyms of things (UKS, TBC, RSUD; people's acronyms such as SBY stay), web addresses, numbers:
+    what a recogniser may take for a name."""
+    if any(t in word_set("not_person_acronyms") for t in name.split(" ")):
         return True
     return bool(re.search(r"\.(?:com|id|co|net|org|go|info)\b", name, re.IGNORECASE)) or any(c.isdigit() for c in name)
 
