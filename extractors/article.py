@@ -15,7 +15,7 @@ from extractors.dates import extract_dates
 from extractors.events import extract_events, is_about_ilp
 from extractors.locations import extract_locations
 from extractors.models import ArticleFacts, CleanArticle, DateMention, ParsedArticle, Reject
-from extractors.nlp import get_nlp, person_spans, text_sentence_spans
+from extractors.nlp import get_nlp, person_spans, sentence_spans
 from extractors.people import extract_people
 from extractors.reading import read_input
 
@@ -43,7 +43,7 @@ def _parse_chunk(articles: list[CleanArticle]) -> list[ParsedArticle]:
     nlp = get_nlp()
     pairs = ((a.text, a) for a in articles)
     return [
-        parse_doc(article, text_sentence_spans(article.text), person_spans(doc))
+        parse_doc(article, sentence_spans(doc), person_spans(doc))
         for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE)
     ]
 
