@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import re
 
+from extractors.dates.patterns import WEEKDAY
 from extractors.language import detect_language
 from extractors.models import CleanArticle, RawInput, Reject
 
@@ -37,8 +38,7 @@ _TRAILER_LINE = re.compile(
 )
 _WEATHER = re.compile(r"^\d{1,2}\s*°?\s*[CF]$", re.IGNORECASE)
 _HEADER_DATE = re.compile(
-    r"^(?:(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday"
-    r"|saturday|sunday),?\s+)?[\w ,/.-]{6,30}\d{4}(?:\s*[|,-]?\s*\d{1,2}[:.]\d{2}(?:\s*\w{2,4})?)?$",
+    rf"^(?:{WEEKDAY},?\s+)?[\w ,/.-]{{6,30}}\d{{4}}(?:\s*[|,-]?\s*\d{{1,2}}[:.]\d{{2}}(?:\s*\w{{2,4}})?)?$",
     re.IGNORECASE,
 )
 
@@ -47,7 +47,7 @@ _HEADER_DATE = re.compile(
 # "Diterbitkan 6 Maret 2025", "Rabu, 12/02/2026 14:20". What marks it: a weekday, a clock time, a separator
 # or a publishing word, in a short line that is not a sentence.
 _BYLINE_MARK = re.compile(
-    r"^(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad)\b|\d{1,2}[:.]\d{2}\s*(?:wib|wita|wit)?\b|\||"
+    rf"^{WEEKDAY}\b|\d{{1,2}}[:.]\d{{2}}\s*(?:wib|wita|wit)?\b|\||"
     r"\b(?:wib|wita|wit|oleh|penulis|reporter|pewarta|editor|diterbitkan|dipublikasikan|diposting|diunggah|posted"
     r"|published|update[d]?|terbit)\b",
     re.IGNORECASE,
