@@ -49,6 +49,13 @@ CASES = [
     pytest.param("<d 2023>dua tahun lalu</d>", "2025-03-06", id="years-ago"),
     pytest.param("beberapa hari lalu", "2025-03-06", id="some-days-ago-names-no-day"),
     pytest.param("3 hari lalu", None, id="days-ago-without-published-date"),
+    pytest.param("monev <d 2025-05-19/2025-05-21>Senin hingga Rabu (19-21/5/2025)</d>.", None, id="numeric-day-range"),
+    pytest.param("<d 2024-10-15/2024-10-16>Selasa-Rabu (15-16/10/2024)</d>", None, id="weekday-pair-day-range"),
+    pytest.param("<d 2025-01/2025-04>Januari hingga pertengahan April 2025</d>", None, id="month-range-with-lead"),
+    pytest.param("hingga <d 2025-05>Mei lalu</d> baru", "2025-06-19", id="month-lalu"),
+    pytest.param("pada <d 2025-07>Juli mendatang</d>", "2025-06-19", id="month-mendatang"),
+    pytest.param("<d 2024-12>Desember lalu</d>", "2025-03-01", id="month-lalu-last-year"),
+    pytest.param("DAK <d 2024>tahun anggaran 2024</d>", None, id="fiscal-year"),
 ]
 
 

@@ -147,6 +147,17 @@ _NUMERIC_DAY = r"\(?\s*(?P<d{n}>{day})\s*/\s*(?P<m{n}>{month})\s*/\s*(?P<y{n}>{y
 
 
 @_rule(
+    rf"\b(?:{WEEKDAY}(?:{RANGE_SEP}{WEEKDAY})?\s*,?\s*)?\(\s*(?P<d1>{DAY})\s*(?:-|–|s\.?d\.?)\s*(?P<d2>{DAY})\s*/\s*"
+    rf"(?P<m>{MONTH_NUM})\s*/\s*(?P<y>{YEAR})\s*\)"
+)
+def _numeric_day_range(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    """"Senin hingga Rabu (19-21/5/2025)", "Selasa-Rabu (15-16/10/2024)": several days of one month."""
+    a = _day(int(m["y"]), int(m["m"]), int(m["d1"]))
+    b = _day(int(m["y"]), int(m["m"]), int(m["d2"]))
+    return (a, b) if a and b and a < b else None
+
+
+@_rule(
     rf"\b{_WD}{_NUMERIC_DAY.format(n=1, day=DAY, month=MONTH_NUM, year=YEAR)}{RANGE_SEP}"
     rf"{_WD}{_NUMERIC_DAY.format(n=2, day=DAY, month=MONTH_NUM, year=YEAR)}(?![\d/])"
 )
@@ -192,7 +203,10 @@ def _english_order(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     return (d, d) if d else None
 
 
-@_rule(rf"\b(?:{MONTH_LEAD}\s+)?(?:bulan\s+)?(?P<m1>{MONTH}){RANGE_SEP}(?P<m2>{MONTH})\s+(?:tahun\s+)?(?P<y>{YEAR})\b")
+@_rule(
+    rf"\b(?:{MONTH_LEAD}\s+)?(?:bulan\s+)?(?P<m1>{MONTH}){RANGE_SEP}(?:{MONTH_LEAD}\s+)?(?:bulan\s+)?(?P<m2>{MONTH})"
+    rf"\s+(?:tahun\s+)?(?P<y>{YEAR})\b"
+)
 def _month_range(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     y = int(m["y"])
     a, b = _month(m["m1"]), _month(m["m2"])
@@ -202,6 +216,20 @@ def _month_range(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
 @_rule(rf"\b(?:{MONTH_LEAD}\s+)?(?:bulan\s+)?(?P<m>{MONTH})\s*,?\s+(?:tahun\s+)?(?P<y>{YEAR})\b")
 def _month_year(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     v = _ym(int(m["y"]), _month(m["m"]))
+    return v, v
+
+
+@_rule(rf"\b(?:bulan\s+)?(?P<m>{MONTH})\s+(?P<dir>lalu|kemarin|silam|mendatang|depan|nanti)\b")
+def _month_relative(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    """"Mei lalu": the last May before the published date; "Juli mendatang": the next July after it."""
+    if ctx.published is None:
+        return None
+    month, p = _month(m["m"]), ctx.published
+    if m["dir"].lower() in ("lalu", "kemarin", "silam"):
+        year = p.year if month <= p.month else p.year - 1
+    else:
+        year = p.year if month >= p.month else p.year + 1
+    v = _ym(year, month)
     return v, v
 
 
