@@ -125,3 +125,45 @@ def test_offsets_slice_the_text():
 def test_counts_as_news_writes_them(sentence, expected):
     found = extract_counts(sentence, [(0, len(sentence))])
     assert [(c.count, c.facility_type, c.status) for c in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "Di wilayah itu terdapat 41 pustu dan 212 posyandu yang ikut menerapkan pola layanan baru.",
+            [(41, "pustu", "implementing"), (212, "posyandu", "implementing")],
+            id="relative-clause-over-a-list",
+        ),
+        pytest.param(
+            "Aceh Tamiang memiliki 17 puskesmas, 51 pustu dan 298 posyandu.",
+            [(17, "puskesmas", "total"), (51, "pustu", "total"), (298, "posyandu", "total")],
+            id="list-shares-the-verb",
+        ),
+        pytest.param(
+            "Dari 232 puskesmas di Riau, sekarang 115 sudah menjalankan ILP.",
+            [(232, "puskesmas", "total"), (115, "puskesmas", "implementing")],
+            id="subset-after-dari",
+        ),
+        pytest.param(
+            "Peluncuran di Puskesmas Topore sebagai percontohan, sebelum diperluas ke 22 puskesmas.",
+            [(22, "puskesmas", "implementing")],
+            id="pilot-cue-in-another-clause",
+        ),
+        pytest.param(
+            "Mulai tahun depan seluruh 26 puskesmas kita harapkan sudah menerapkan ILP.",
+            [(26, "puskesmas", "target")],
+            id="hope-is-a-target",
+        ),
+    ],
+)
+def test_statuses_as_news_writes_them(sentence, expected):
+    found = extract_counts(sentence, [(0, len(sentence))])
+    assert [(c.count, c.facility_type, c.status) for c in found] == expected
+
+
+def test_a_count_that_refers_back_keeps_its_status():
+    text = "Dinkes menetapkan enam puskesmas sebagai lokus awal. Di wilayah enam puskesmas tersebut terdapat 41 pustu."
+    first_end = text.index(".") + 1
+    found = extract_counts(text, [(0, first_end), (first_end + 1, len(text))])
+    assert [(c.count, c.status) for c in found] == [(6, "pilot"), (6, "pilot"), (41, "total")]

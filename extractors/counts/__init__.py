@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from extractors.counts.patterns import COUNTERS, FACILITY_TERMS, NOT_FACILITY_UNITS, STATUS_CUES, WEAK_CUES
 from extractors.models import FacilityCount
@@ -28,7 +29,17 @@ _FACILITY_THEN_NUMBER = re.compile(
 )
 _ANAPHOR = re.compile(rf"\b(?:sebanyak\s+|sekitar\s+)?(?P<num>{NUMBER})\s+(?:di\s*antaranya|diantaranya)\b", _F)
 # "Dari 97 pustu tersebut, baru 35 yang ...": a number that picks up the facility of a "dari N" just before.
-_SUBSET = re.compile(rf"\b(?:baru|hanya|tinggal|sebanyak|sekitar)\s+(?P<num>{NUMBER})\s+(?:unit\s+)?yang\b", _F)
+_SUBSET = re.compile(
+    rf"\b(?:(?:sekarang|kini|saat\s+ini)\s+)?(?:baru|hanya|tinggal|sebanyak|sekitar|sekarang|kini)\s+(?P<num>{NUMBER})"
+    rf"\s+(?:unit\s+)?(?:yang|sudah|telah|baru|masih|belum)\b",
+    _F,
+)
+# "43 pustu tersebut": the same facilities again; the count keeps the status they were given before.
+_REFERS_BACK = re.compile(r"\s+(?:tersebut|itu|ini)\b", _F)
+# "terdapat 41 pustu dan 212 posyandu yang ikut menerapkan ...": a relative clause right after a count (or a
+# list of counts) says what the counted facilities do, ahead of a verb of existence before them.
+_RELATIVE_CLAUSE = re.compile(r"\s+(?:di\s+[\w\s-]{1,30}?\s+)?yang\s+(?P<clause>[^,;:.]{1,80})", _F)
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:dan|serta)?|dan|serta|&)\s*", _F)
 _CUES = [(status, re.compile(rf"\b(?:{rx})\b", _F)) for status, rx in STATUS_CUES.items()]
 _CLAUSE_BREAK = re.compile(r"[,;:]", _F)
 _WEAK_CUE = re.compile(rf"(?:{WEAK_CUES})", _F)
@@ -63,7 +74,12 @@ def extract_counts(
     for s_start, s_end in sentences:
         sentence = text[s_start:s_end]
         region = (region_in(s_start, s_end) if region_in else None) or main_region
-        out.extend(_counts_in_sentence(sentence, s_start, region))
+        for count in _counts_in_sentence(sentence, s_start, region):
+            if _REFERS_BACK.match(text, count.char_end):
+                earlier = [c for c in out if (c.facility_type, c.count) == (count.facility_type, count.count)]
+                if earlier and earlier[-1].status != "unspecified":
+                    count = replace(count, status=earlier[-1].status)
+            out.append(count)
     return out
 
 
@@ -105,10 +121,18 @@ def _counts_in_sentence(sentence: str, offset: int, region: str | None) -> list[
         hits.append((m.start("num"), m.end("num"), value, before[-1][3], m.start("num"), m.end("num")))
     hits.sort()
     totals = [_of_total(sentence, start, value, kind, hits) for start, _, value, kind, *_ in hits]
+    list_end = _list_ends(sentence, hits)
     counts = []
-    for (start, end, value, kind, num_start, _num_end), of_total in zip(hits, totals, strict=True):
+    for i, ((start, end, value, kind, num_start, _num_end), of_total) in enumerate(zip(hits, totals, strict=True)):
         is_linked_total = any(t == value for t in totals if t is not None)
-        status = "total" if is_linked_total else _status(sentence, num_start, end, part_of_total=of_total is not None)
+        clause = _RELATIVE_CLAUSE.match(sentence, list_end[i])
+        clause_status = _clause_status(clause["clause"]) if clause else None
+        if is_linked_total:
+            status = "total"
+        elif clause_status:
+            status = clause_status
+        else:
+            status = _status(sentence, num_start, list_end[i], part_of_total=of_total is not None)
         pct = _PERCENT_NEAR.match(sentence, end)
         if pct and not free(end, pct.start("pct")):
             pct = None
@@ -127,6 +151,22 @@ def _counts_in_sentence(sentence: str, offset: int, region: str | None) -> list[
             )
         )
     return counts
+
+
+def _list_ends(sentence: str, hits: list[tuple[int, int, int, str, int, int]]) -> list[int]:
+    """For each count, where the list of counts it belongs to ends ("17 puskesmas, 51 pustu dan 298 posyandu")."""
+    ends = [h[1] for h in hits]
+    for i in range(len(hits) - 2, -1, -1):
+        gap = sentence[hits[i][1] : hits[i + 1][0]]
+        if _LIST_GAP.fullmatch(gap):
+            ends[i] = ends[i + 1]
+    return ends
+
+
+def _clause_status(clause: str) -> str | None:
+    """The status a relative clause gives, if it has a cue other than one of mere existence."""
+    found = [(m.start(), status) for status, rx in _CUES if status != "total" for m in rx.finditer(clause)]
+    return min(found)[1] if found else None
 
 
 def _is_not_a_count(sentence: str, num_start: int, num: str) -> bool:
@@ -154,8 +194,6 @@ def _status(sentence: str, num_start: int, end: int, part_of_total: bool = False
     if re.search(r"\bdari\s+total\s+$", sentence[max(0, num_start - 14) : num_start], _F):
         return "total"
     cues = [(status, m) for status, rx in _CUES for m in rx.finditer(sentence)]
-    if any(status == "pilot" for status, _ in cues):
-        return "pilot"
     best, best_score = "unspecified", 10**9
     for status, m in cues:
         if part_of_total and status == "total":
@@ -169,9 +207,13 @@ def _status(sentence: str, num_start: int, end: int, part_of_total: bool = False
         if _CONTRAST.search(gap):
             continue  # "..., sedangkan 12 pustu lainnya": the other clause's verb is not this count's
         breaks = len(_CLAUSE_BREAK.findall(gap))
-        if status == "target" and not breaks:
-            return "target"
-        score = distance + 200 * breaks + (40 if _WEAK_CUE.fullmatch(m.group()) else 0)
+        if status in ("pilot", "target") and not breaks:
+            return status  # a pilot or a plan in the count's own clause decides it
+        # A pilot cue elsewhere in the sentence still outweighs a nearer verb ("Puskesmas X jadi percontohan,
+        # 12 puskesmas lain menyusul"), unless the count sits in another clause.
+        score = (
+            distance + 200 * breaks + (40 if _WEAK_CUE.fullmatch(m.group()) else 0) - (150 if status == "pilot" else 0)
+        )
         if score < best_score:
             best, best_score = status, score
     return best

@@ -12,7 +12,7 @@ FACILITY_TERMS: list[tuple[str, str]] = [
     (r"rumah\s+sakit|(?-i:RSUD|RS)", "rumah_sakit"),
 ]
 # Words between a number and its facility: "24 unit posyandu", "21 buah puskesmas".
-COUNTERS = r"(?:unit|buah|titik|lokasi)"
+COUNTERS = r"(?:unit|buah|titik|lokasi|gedung)"
 # What a number after a facility word may count instead of facilities: "tenaga kesehatan pustu sebanyak 6 orang".
 NOT_FACILITY_UNITS = (
     r"orang|jiwa|tenaga|petugas|kader|warga|peserta|pasien|balita|bayi|ibu|lansia|desa|kelurahan|kecamatan"
@@ -21,18 +21,20 @@ NOT_FACILITY_UNITS = (
 
 # Status cues. A pilot cue anywhere in the sentence wins; otherwise the nearest cue decides.
 STATUS_CUES: dict[str, str] = {
-    "pilot": r"percontohan|pilot(?:ing)?|lokus|uji\s+coba|proyek\s+rintisan|role\s+model",
+    "pilot": r"percontohan|pilot(?:ing)?|lokus|uji\s+coba|proyek\s+rintisan|role\s+model|pelopor|rintisan"
+    r"|mengawali|tahap\s+(?:awal|pertama)",
     "target": r"ditargetkan|menargetkan|targetkan|target(?:nya)?|akan|direncanakan|rencananya|berencana|menyusul"
-    r"|bertahap|berharap|diharapkan",
+    r"|bertahap|berharap|diharapkan|harapkan|tahun\s+depan|mendatang",
     "participating": r"mengikuti|ikuti|diikuti|melibatkan|dilibatkan|dihadiri|menghadiri|peserta|berpartisipasi"
     r"|terlibat|studi\s+banding|kaji\s+banding|diundang|hadir|monev|monitoring|pendampingan|supervisi"
-    r"|sosialisasi|pelatihan|bimtek|disaksikan|menyaksikan|kunjungan|rakor|rapat|lokakarya|workshop|FGD",
-    "implementing": r"menerapkan|diterapkan|menjalankan|dijalankan|melaksanakan|dilaksanakan|mengimplementasikan"
-    r"|diimplementasikan|telah|sudah|berjalan|ber-?ILP|terintegrasi|beralih|bertransformasi"
-    r"|meluncurkan|diluncurkan|luncurkan|(?:me|di)?-?launching|dimulai",
+    r"|sosialisasi|pelatihan|bimtek|bimbingan\s+teknis|orientasi|disaksikan|menyaksikan|kunjungan|rakor|rapat"
+    r"|lokakarya|workshop|FGD",
+    "implementing": r"menerapkan|diterapkan|terapkan|menjalankan|dijalankan|jalankan|melaksanakan|dilaksanakan"
+    r"|mengimplementasikan|diimplementasikan|telah|sudah|berjalan|ber-?ILP|terintegrasi|beralih|bertransformasi"
+    r"|meluncurkan|diluncurkan|luncurkan|(?:me|di)?-?launching|dimulai|diperluas|melayani",
     "unspecified": r"belum|masih\s+menunggu|masih\s+dalam\s+persiapan",
     "total": r"dari\s+total|total|terdapat|memiliki|mempunyai|berjumlah|jumlah|ditopang|didukung\s+oleh"
-    r"|terdiri\s+(?:atas|dari)|tersebar|tersedia|ada",
+    r"|terdiri\s+(?:atas|dari)|tersebar|tersedia|ada|mencakup|meliputi|membawahi|menaungi",
 }
 # Nouns naming an activity: they suggest a status, but less than a verb does.
 WEAK_CUES = (

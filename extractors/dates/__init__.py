@@ -151,7 +151,7 @@ _NUMERIC_DAY = r"\(?\s*(?P<d{n}>{day})\s*/\s*(?P<m{n}>{month})\s*/\s*(?P<y{n}>{y
     rf"(?P<m>{MONTH_NUM})\s*/\s*(?P<y>{YEAR})\s*\)"
 )
 def _numeric_day_range(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
-    """"Senin hingga Rabu (19-21/5/2025)", "Selasa-Rabu (15-16/10/2024)": several days of one month."""
+    """ "Senin hingga Rabu (19-21/5/2025)", "Selasa-Rabu (15-16/10/2024)": several days of one month."""
     a = _day(int(m["y"]), int(m["m"]), int(m["d1"]))
     b = _day(int(m["y"]), int(m["m"]), int(m["d2"]))
     return (a, b) if a and b and a < b else None
@@ -221,7 +221,7 @@ def _month_year(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
 
 @_rule(rf"\b(?:bulan\s+)?(?P<m>{MONTH})\s+(?P<dir>lalu|kemarin|silam|mendatang|depan|nanti)\b")
 def _month_relative(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
-    """"Mei lalu": the last May before the published date; "Juli mendatang": the next July after it."""
+    """ "Mei lalu": the last May before the published date; "Juli mendatang": the next July after it."""
     if ctx.published is None:
         return None
     month, p = _month(m["m"]), ctx.published

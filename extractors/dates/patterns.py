@@ -103,7 +103,9 @@ DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 MONTH_NUM = r"(?:0?[1-9]|1[0-2])"
 YEAR = r"(?:19[5-9]\d|20[0-9]\d)"
 RANGE_SEP = r"\s*(?:-|–|—|s\.?\s?d\.?|s/d|hingga|sampai(?:\s+dengan)?|sd)\s*"
-YEAR_LEAD = r"(?:tahun\s+anggaran|tahun|sejak|pada|hingga|sampai|awal|akhir|pertengahan|periode|selama|medio|jelang|menjelang)"
+YEAR_LEAD = (
+    r"(?:tahun\s+anggaran|tahun|sejak|pada|hingga|sampai|awal|akhir|pertengahan|periode|selama|medio|jelang|menjelang)"
+)
 MONTH_LEAD = r"(?:awal|akhir|pertengahan|medio)"
 # What may stand right before a year that is part of a name or number, not a date:
 # "Nomor 84 Tahun 2026", "UU No. 17 Tahun 2023".
