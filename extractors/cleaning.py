@@ -129,7 +129,9 @@ def clean_lines(lines: list[str]) -> tuple[str, str | None, str | None]:
             skip_next_short = True
             continue
         if _TRAILER_LINE.match(line) and kept:
-            break
+            if any(len(k) >= 100 for k in kept):
+                break
+            continue  # "Editor: ..." in the byline block above the story is chrome, not the story's end
         if _CHROME_LINE.match(line):
             continue
         if not any(k for k in kept if k) and _HEADER_DATE.match(line):

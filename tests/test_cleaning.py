@@ -165,3 +165,10 @@ def test_byline_under_the_title_sets_the_published_date_and_leaves_the_text():
     text, header_date, title = clean_lines(["Judul ILP di Kendal", "Kamis, 6 Maret 2025 | 10:15 WIB", BODY])
     assert (header_date, title) == ("2025-03-06", "Judul ILP di Kendal")
     assert text == f"Judul ILP di Kendal\n{BODY}"
+
+
+def test_an_editor_line_above_the_story_does_not_end_it():
+    lines = ["Judul ILP di Seluma", "Kamis 28 Aug 2025 - 19:05 WIB", "Reporter : Dedi", "Editor : Rahmat", BODY, BODY]
+    text, header_date, _ = clean_lines(lines)
+    assert text == f"Judul ILP di Seluma\n{BODY}\n{BODY}"
+    assert header_date == "2025-08-28"
