@@ -33,7 +33,7 @@ __all__ = ["extract_people"]
 _BALINESE = (
     r"(?:I|Ni)(?=[ ](?:Made|Wayan|Nyoman|Ketut|Putu|Gede|Gde|Komang|Kadek|Nengah|Gusti|Dewa|Ayu|Luh|Kade|Nyoman))"
 )
-_NAME_TOKEN = rf"(?:{_BALINESE}|Muh\.|Moh\.|Mhd\.|Muhd\.|Abd\.|[A-Z]\.|[A-Z][^\W\d_A-Z]+(?:[-'’][A-Z]?[^\W\d_A-Z]+)?)"
+_NAME_TOKEN = rf"(?:{_BALINESE}|[A-Z]{{2,3}}(?=[ ][A-Z][^\W\d_A-Z]+)|Muh\.|Moh\.|Mhd\.|Muhd\.|Abd\.|[A-Z]\.|[A-Z][^\W\d_A-Z]+(?:[-'’][A-Z]?[^\W\d_A-Z]+)?)"
 _NAME = rf"{_NAME_TOKEN}(?:[ ]{_NAME_TOKEN}){{0,4}}"
 _DEGREE_WORDS = {d.rstrip(".") for d in DEGREE_TOKENS}
 _DEGREE_ALT = "|".join(re.escape(d) for d in sorted(DEGREE_TOKENS, key=len, reverse=True))
@@ -91,12 +91,29 @@ def _valid_name(name: str) -> bool:
 _VERB_AFTER = re.compile(rf"\s*,?\s+(?:(?:me|ber|di|ter)[a-z]{{3,}}|{_SPEECH_ALT})\b")
 
 
+_CLITIC = re.compile(r"(?:nya|lah|kah|pun)$")
+_AFFIXED = re.compile(r"^(?:me[nmy]?|ber|di|ter|pe[nm]?)?(?P<stem>\w{3,}?)(?:kan|an|i|nya)?$")
+
+
+def _is_everyday(word: str) -> bool:
+    """Common in lower case: seen so in news, a root word, or a root word with a clitic or affixes
+    ("Syaratnya", "Seluruhnya", "Gencarkan")."""
+    lowered = word.lower()
+    if lowered in common_words() or lowered in root_words():
+        return True
+    bare = _CLITIC.sub("", lowered)
+    if bare != lowered and (bare in root_words() or bare in common_words()):
+        return True
+    m = _AFFIXED.match(lowered)
+    return bool(m and m.group("stem") != lowered and m.group("stem") in root_words() and len(lowered) > 6)
+
+
 def _everyday_word(word: str, after: str) -> bool:
     """A sentence-initial word that is common in lower case, unless a verb follows it as after a subject."""
     lowered = word.lower()
-    if lowered in common_words():
+    if lowered in common_words() or (_is_everyday(word) and _CLITIC.search(lowered)):
         return True
-    return lowered in root_words() and not _VERB_AFTER.match(after)
+    return _is_everyday(word) and not _VERB_AFTER.match(after)
 
 
 def _starts_sentence(text: str, start: int) -> bool:
@@ -263,7 +280,12 @@ def extract_people(
         # A title run straight into capitalised words ("Pj Bupati Jayapura Luncurkan ILP") is a name only
         # when the recogniser agrees, or a degree or a verb of saying follows it.
         weak = hit.re is _PLAIN_NAME and not hit["deg"] and not _VERB_AFTER.match(text, start + len(name))
-        if weak and recognised is not None and not any(s < start + len(name) and start < e for s, e in recognised):
+        if (
+            weak
+            and recognised is not None
+            and not any(s < start + len(name) and start < e for s, e in recognised)
+            and _doubtful_plain_name(text, start, name)
+        ):
             continue
         found.append(
             _Found(
@@ -278,6 +300,11 @@ def extract_people(
     found.extend(_roles_after_names(text, places, lowered_places, person_starts))
     for rx in (_HONORIFIC_NAME, _NAME_DEGREES):
         for m in rx.finditer(text):
+            if re.search(
+                r"\b(?:RSUD|RSU|RS|Rumah\s+Sakit(?:\s+Umum)?(?:\s+Daerah)?)\s+$",
+                text[max(0, m.start() - 30) : m.start()],
+            ):
+                continue  # "RSUD dr. TC Hillers": a hospital named after a person
             start = _skip_titles_and_places(text, m.start("name"), m.end("name"), places)
             name = _strip_trailing_nonnames(text[start : m.end("name")])
             if name and _valid_name(name) and name.lower() not in lowered_places and not _not_a_person(name):
@@ -286,8 +313,8 @@ def extract_people(
     for rx in (_SPEECH_THEN_NAME, _NAME_THEN_SPEECH):
         for m in rx.finditer(text):
             name = _strip_trailing_nonnames(m["name"])
-            if " " not in name and name.lower() in common_words():
-                continue  # "Masih kata ...", "Sudah jelas kan? sambungnya": an everyday word, not a name
+            if " " not in name and (name.lower() in common_words() or _is_everyday(name) and _CLITIC.search(name)):
+                continue  # "Masih kata ...", "Seluruhnya, kata dia": an everyday word, not a name
             if name and _valid_name(name) and name.lower() not in lowered_places and not _not_a_person(name):
                 found.append(_Found(name, m.start("name"), m.start("name") + len(name), None, (), None))
     return _merge(text, found)
@@ -344,6 +371,17 @@ def _roles_after_names(
     return out
 
 
+def _doubtful_plain_name(text: str, start: int, name: str) -> bool:
+    """Capitalised words straight after a title, with no recogniser, degree or verb of saying to vouch for
+    them: a name unless they stand in a Title Case headline ("Pj Bupati Jayapura Luncurkan ILP"), hold an
+    everyday word, or are one word running on into the sentence ("Pejabat Hamas yang tewas")."""
+    tokens = name.split(" ")
+    if _in_headline(text, start) or any(t.lower() in common_words() for t in tokens):
+        return True
+    after = text[start + len(name) : start + len(name) + 2]
+    return len(tokens) == 1 and not re.match(r"\s*[,.;:)(]|$", after)
+
+
 def _in_headline(text: str, pos: int) -> bool:
     """Inside a first line that is a headline (no sentence end)."""
     first_end = text.find("\n")
@@ -395,6 +433,9 @@ def _from_recognised(
                 start += 1
             continue
         break
+    first = re.match(r"([^\W\d_]+) (?=[A-Z])", text[start:end])
+    if first and _starts_sentence(text, start) and _is_everyday(first.group(1)):
+        start += first.end()  # "Rombongan Lutra ...": a capitalised everyday word opens the sentence
     degrees: tuple[str, ...] = ()
     tail = _EDGE_DEGREES.search(text[start:end])
     if tail and tail.start() > 0:
@@ -413,8 +454,10 @@ def _from_recognised(
         return None  # "Fenomena kepanikan ini ...": a capitalised everyday word, not a name
     if " " in name and all(t.lower() in common_words() or t.lower() in root_words() for t in name.split(" ")):
         return None  # "Demam Berdarah"
-    if _in_headline(text, start) and any(t.lower() in common_words() for t in name.split(" ")):
+    if _in_headline(text, start) and any(_is_everyday(t) for t in name.split(" ")):
         return None  # "Sikka Resmi Luncurkan": a Title Case headline, not a name
+    if start > 0 and text[start - 1].isdigit():
+        return None  # "3M Plus": the rest of a token that starts with a digit
     return _Found(name, start, end, honorific, degrees, _role_before(text, start, places, person_starts))
 
 
@@ -511,6 +554,15 @@ def _clean_role(role: str | None) -> str | None:
     return re.sub(r"\s+", " ", role).strip(" ,.")
 
 
+def _other_roles(a: str | None, b: str | None) -> bool:
+    """Two titles with no head word in common ("Bupati Tapin" and "Ketua TP PKK Tapin"): two people who
+    share a name, such as a regent and his wife."""
+    if not a or not b:
+        return False
+    head_a, head_b = a.split(" ")[0].rstrip("."), b.split(" ")[0].rstrip(".")
+    return head_a != head_b and not ({head_a, head_b} & {"Plt", "Pj", "Plh", "Pjs", "Wakil"})
+
+
 def _merge(text: str, found: list[_Found]) -> list[Person]:
     """One person per name: later partial mentions ("Titin") join the fullest earlier form."""
     found.sort(key=lambda f: (f.start, -len(f.name)))
@@ -521,7 +573,14 @@ def _merge(text: str, found: list[_Found]) -> list[Person]:
 
     for f in found:
         ftoks = tokens(f.name)
-        match = next((p for p in people if ftoks <= tokens(p.name) or tokens(p.name) <= ftoks), None)
+        match = next(
+            (
+                p
+                for p in people
+                if (ftoks <= tokens(p.name) or tokens(p.name) <= ftoks) and not _other_roles(p.role, f.role)
+            ),
+            None,
+        )
         if match is None:
             people.append(_Found(f.name, f.start, f.end, f.honorific, f.degrees, f.role))
             continue
