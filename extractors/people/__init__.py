@@ -33,7 +33,11 @@ __all__ = ["extract_people"]
 _BALINESE = (
     r"(?:I|Ni)(?=[ ](?:Made|Wayan|Nyoman|Ketut|Putu|Gede|Gde|Komang|Kadek|Nengah|Gusti|Dewa|Ayu|Luh|Kade|Nyoman))"
 )
-_NAME_TOKEN = rf"(?:{_BALINESE}|[A-Z]{{2,3}}(?=[ ][A-Z][^\W\d_A-Z]+)|Muh\.|Moh\.|Mhd\.|Muhd\.|Abd\.|[A-Z]\.|[A-Z][^\W\d_A-Z]+(?:[-'’][A-Z]?[^\W\d_A-Z]+)?)"
+_INITIALS = r"[A-Z]{2,3}(?=[ ][A-Z][^\W\d_A-Z]+)"  # "ZL Mailoa"
+_NAME_TOKEN = (
+    rf"(?:{_BALINESE}|{_INITIALS}|Muh\.|Moh\.|Mhd\.|Muhd\.|Abd\.|[A-Z]\."
+    r"|[A-Z][^\W\d_A-Z]+(?:[-'’][A-Z]?[^\W\d_A-Z]+)?)"
+)
 _NAME = rf"{_NAME_TOKEN}(?:[ ]{_NAME_TOKEN}){{0,4}}"
 _DEGREE_WORDS = {d.rstrip(".") for d in DEGREE_TOKENS}
 _DEGREE_ALT = "|".join(re.escape(d) for d in sorted(DEGREE_TOKENS, key=len, reverse=True))
