@@ -191,3 +191,32 @@ def test_names_and_roles_as_news_writes_them(text, expected):
 )
 def test_names_the_recogniser_cuts_or_invents(text, expected):
     assert _people_in_article(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Salah seorang peserta, Euis Komalasari (41), mengaku senang.", [("Euis Komalasari", None)], id="age"
+        ),
+        pytest.param(
+            "Salah seorang kader Posyandu Mawar, Rosmawati, mengaku kewalahan.",
+            [("Rosmawati", "kader Posyandu Mawar")],
+            id="lowercase-description",
+        ),
+        pytest.param(
+            "Kepala Dinas Komunikasi dan Informatika Langkat Wahyudiarto di Stabat mengatakan hal itu.",
+            [("Wahyudiarto", "Kepala Dinas Komunikasi dan Informatika Langkat")],
+            id="office-name-up-to-its-region",
+        ),
+        pytest.param(
+            "Pj Bupati Muara Enim H Henky Putrawan memimpin peluncuran.",
+            [("Henky Putrawan", "Pj Bupati Muara Enim")],
+            id="region-of-two-words-then-honorific",
+        ),
+        pytest.param("Rombongan Lutra dipimpin Kepala Dinas Kesehatan.", [], id="everyday-word-then-a-place"),
+        pytest.param("Warga diminta menerapkan pola 3M Plus di rumah.", [], id="part-of-a-token"),
+    ],
+)
+def test_people_in_regional_constructions(text, expected):
+    assert _people_in_article(text) == expected

@@ -182,6 +182,10 @@ def _role_end(text: str, start: int, places: set[str], person_starts: frozenset[
         if word in ("dan", "&") and _next_is_role_word(text, m.end()):
             pos = m.start() + len(word)
             continue
+        office_end = _office_name_end(text, m.start(), places) if last in _ORG_HEADS else None
+        if office_end:
+            pos, expect_place, last = office_end, False, ""  # "Kepala Dinas Komunikasi dan Informatika Langkat"
+            continue
         if (
             expect_place
             and word[:1].isupper()
@@ -196,6 +200,26 @@ def _role_end(text: str, start: int, places: set[str], person_starts: frozenset[
             continue
         break
     return pos
+
+
+_OFFICE_WORD = re.compile(r"[A-Z][\w'’&/.-]*|dan|&|,")
+
+
+def _office_name_end(text: str, pos: int, places: set[str]) -> int | None:
+    """An office's own name after "Dinas", "Badan", ...: its words up to the region that ends it, when a
+    region does end it within a few words."""
+    at = pos
+    for _ in range(7):
+        place_end = _place_at(text, at, places) or region_name_end(text, at)
+        if place_end and at > pos:
+            return place_end
+        m = _OFFICE_WORD.match(text, at)
+        if m is None:
+            return None
+        at = m.end()
+        while text[at : at + 1] == " ":
+            at += 1
+    return None
 
 
 def _region_first_word(text: str, pos: int, person_starts: frozenset[int]) -> bool:
@@ -302,6 +326,7 @@ def extract_people(
             )
         )
     found.extend(_roles_after_names(text, places, lowered_places, person_starts))
+    found.extend(_described_people(text, lowered_places))
     for rx in (_HONORIFIC_NAME, _NAME_DEGREES):
         for m in rx.finditer(text):
             if re.search(
@@ -343,6 +368,30 @@ _HON_APPOSITIVE = re.compile(
 _ROLE_CLOSE = re.compile(rf"\s*(?:[,.;:)\"”]|$|\s+(?:{_SPEECH_ALT}|yang|saat|ketika|dalam|di|pada|bahwa)\b)")
 
 
+# "Euis Komalasari (41), kader Posyandu Melati": a name with an age in brackets is a person.
+_NAME_AGE = re.compile(rf"(?<![\w.])(?P<name>{_NAME})\s*\(\s*\d{{1,3}}(?:\s*tahun)?\s*\)")
+# "kader Posyandu Mawar, Rosmawati, mengaku": a lowercase description of who someone is, then the name.
+_DESCRIBED = re.compile(
+    r"\b(?P<role>(?:ketua\s+)?(?:kader|bidan|perawat|petugas|warga|peserta|pasien|pengelola|penanggung\s+jawab"
+    r"|perwakilan|narasumber|koordinator|konsultan|fasilitator|dokter)(?:\s+(?:dari\s+)?[A-Z][\w'’.-]*){1,5})"
+    rf"\s*,\s*(?P<hon>{_HONORIFIC})?(?P<name>{_NAME})(?P<deg>{_DEGREES})?\s*(?:\(\s*\d{{1,3}}\s*\))?\s*[,.]"
+)
+
+
+def _described_people(text: str, lowered_places: set[str]) -> list[_Found]:
+    out = []
+    for m in _NAME_AGE.finditer(text):
+        name = _strip_trailing_nonnames(m["name"])
+        if name and _valid_name(name) and name.lower() not in lowered_places and not _not_a_person(name):
+            out.append(_Found(name, m.start("name"), m.start("name") + len(name), None, (), None))
+    for m in _DESCRIBED.finditer(text):
+        name = _strip_trailing_nonnames(m["name"])
+        if name and _valid_name(name) and name.lower() not in lowered_places and not _not_a_person(name):
+            role = _clean_role(m["role"])
+            out.append(_Found(name, m.start("name"), m.start("name") + len(name), _clean_hon(m["hon"]), (), role))
+    return out
+
+
 def _roles_after_names(
     text: str, places: set[str], lowered_places: set[str], person_starts: frozenset[int]
 ) -> list[_Found]:
@@ -382,8 +431,10 @@ def _doubtful_plain_name(text: str, start: int, name: str) -> bool:
     tokens = name.split(" ")
     if _in_headline(text, start) or any(t.lower() in common_words() for t in tokens):
         return True
-    after = text[start + len(name) : start + len(name) + 2]
-    return len(tokens) == 1 and not re.match(r"\s*[,.;:)(]|$", after)
+    after = text[start + len(name) : start + len(name) + 20]
+    return len(tokens) == 1 and not re.match(
+        r"\s*[,.;:)(]|$|\s+(?:di|saat|ketika|dalam|pada|kepada|bersama|usai|seusai|selaku|yang\s+juga)\b", after
+    )
 
 
 def _in_headline(text: str, pos: int) -> bool:
@@ -409,6 +460,7 @@ def _from_recognised(
 ) -> _Found | None:
     """A recogniser span, trimmed of titles, places and degrees, with the role that stands right before it."""
     start = _extend_left(text, start, places)
+    start = _past_place_around(text, start, end, places)
     close = text.rfind(")", start, end)
     if close >= 0 and "(" not in text[start:close]:
         start = close + 1  # "Sekda) Drs. Hasan": the end of a parenthesis before the name
@@ -492,6 +544,17 @@ def _extend_left(text: str, start: int, places: set[str]) -> int:
         ):
             break
         start = m.start(1)
+    return start
+
+
+def _past_place_around(text: str, start: int, end: int, places: set[str]) -> int:
+    """A span that begins inside a place name ("Enim H Henky" of "Muara Enim H Henky Putrawan") begins after it."""
+    for p in places:
+        if not p or " " not in p:
+            continue
+        i = text.rfind(p, max(0, start - len(p)), start + len(p))
+        if 0 <= i < start < i + len(p) < end:
+            return i + len(p) + 1 if text[i + len(p) : i + len(p) + 1] == " " else i + len(p)
     return start
 
 
