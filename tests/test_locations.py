@@ -131,3 +131,38 @@ def test_offsets_slice_the_text():
 )
 def test_places_as_news_writes_them(text, expected):
     assert [(loc.name, loc.type, loc.code) for loc in extract_locations(text).locations] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Lokus awal yakni Puskesmas Stabat, Gebang dan Bahorok.",
+            [("Stabat", "puskesmas"), ("Gebang", "puskesmas"), ("Bahorok", "puskesmas")],
+            id="list-of-facilities",
+        ),
+        pytest.param(
+            "Diluncurkan di Puskesmas Sungai Tabuk 1, 2 dan 3.",
+            [("Sungai Tabuk 1", "puskesmas"), ("Sungai Tabuk 2", "puskesmas"), ("Sungai Tabuk 3", "puskesmas")],
+            id="numbered-facilities",
+        ),
+        pytest.param(
+            "Uji coba di Puskesmas Biak Kota dan Puskesmas Pasar Minggu.",
+            [("Biak Kota", "puskesmas"), ("Pasar Minggu", "puskesmas")],
+            id="facility-names-with-type-or-calendar-words",
+        ),
+        pytest.param(
+            "ILP untuk Seluruh Puskesmas Bolmong", [("Bolaang Mongondow", "kabupaten")], id="all-facilities-of-a-region"
+        ),
+        pytest.param(
+            "Pertemuan di Aula Umega, Gunung Medan, Kabupaten Dharmasraya.",
+            [("Aula Umega", "venue"), ("Dharmasraya", "kabupaten")],
+            id="region-word-at-the-end-of-another-name",
+        ),
+        pytest.param(
+            "RADAR BENGKULU, SELUMA - Tim Kemenkes datang.", [("Seluma", "kabupaten")], id="outlet-in-a-dateline"
+        ),
+    ],
+)
+def test_place_lists_and_names(text, expected):
+    assert [(loc.name, loc.type) for loc in extract_locations(text).locations] == expected

@@ -12,12 +12,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from extractors.lang import word_set
-from extractors.locations.gazetteer import Region, get_gazetteer, norm_name
+from extractors.locations.gazetteer import Region, get_gazetteer, norm_name, region_name_end
 from extractors.locations.patterns import (
     ADMIN_TYPES,
     COUNTRIES,
     FACILITY_TYPES,
     NAME_STOPWORDS,
+    OUTLET_AFTER,
+    OUTLET_BEFORE,
     TYPE_WORDS,
     VENUE_HEADS,
 )
@@ -53,6 +55,15 @@ _DATELINE = re.compile(
     re.MULTILINE,
 )
 _DEGREE_SET = {d.rstrip(".") for d in DEGREE_TOKENS}
+# Words that may stand before a bare region name without making it part of another name.
+_CONTEXT_WORDS = (
+    word_set("role_vocab")
+    | word_set("role_heads")
+    | word_set("place_slot_words")
+    | word_set("not_names")
+    | {"Pemkab", "Pemkot", "Pemprov", "Dinkes", "Kadinkes", "Sekda", "Bupati", "Gubernur", "Wali", "RSUD"}
+    | {"Warga", "Masyarakat", "Rakyat", "Wilayah", "Kawasan", "Daerah"}
+)
 _NUMBER_BEFORE = re.compile(r"(?:\d+|" + NUMBER_WORDS + r")\s+$", re.IGNORECASE)
 _SPEECH_AFTER = re.compile(r"\s+(?:" + "|".join(SPEECH_VERBS) + r")\b")
 
@@ -171,6 +182,8 @@ def extract_locations(text: str) -> LocationResult:
     taken.extend(reserved)
     for m in _CAP_RUN.finditer(text):
         for s, e, region in _bare_regions(gaz, text, m.start(), m.group(), explicit):
+            if _part_of_another_name(text, s, e) or _outlet_name(text, s, e):
+                continue
             if not overlaps(s, e) and not _inside_venue_name(text, s, mentions):
                 add(Mention(region.name, region.type, region.code or None, s, e))
     for span in reserved:
@@ -241,6 +254,10 @@ def _typed_candidates(text: str) -> list[tuple[int, int, str, str, bool]]:
         name = _trim_name(m["name"])
         if not name:
             continue
+        if kind in FACILITY_TYPES:
+            name = _facility_name(text, m.start("name"), m["name"], name)
+        if kind in FACILITY_TYPES and _QUANTIFIER_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+            continue  # "seluruh Puskesmas Bolmong": the facilities of a region, not one named facility
         first = name.split(" ")[0]
         if kind in FACILITY_TYPES and (first in word_set("facility_name_stopwords") or first.lower().startswith("se-")):
             continue  # "Posyandu Tingkat Desa", "Puskesmas Se-Kabupaten Sleman": no facility is named
@@ -252,7 +269,73 @@ def _typed_candidates(text: str) -> list[tuple[int, int, str, str, bool]]:
         # A headline name the body does not repeat may only stand as a prefix the body knows.
         clean = None if in_headline else not (re.match(r"[ ][A-Z]", after) or _DEGREE_START.match(after))
         raw.append((m.start(), end, name, kind, clean))
-    return raw
+    return raw + _enumerated(text, raw)
+
+
+_ITEM = r"(?:[A-Z][\w'’-]*|\d{1,2}\b)(?:[ ](?:[A-Z][\w'’-]*|\d{1,2}\b|[IVX]{1,4}\b)){0,3}"
+_ENUMERATION = re.compile(
+    rf"(?P<items>(?:\s*,\s*(?!dan\b|serta\b){_ITEM})*)\s*,?\s+(?:dan|serta)\s+(?P<last>{_ITEM})(?=[\s,.;:)]|$)"
+)
+_QUANTIFIER_BEFORE = re.compile(r"\b(?:seluruh|semua|setiap|tiap|para|sejumlah|beberapa|se-?)\s*$", re.IGNORECASE)
+
+
+def _enumerated(text: str, raw: list[tuple[int, int, str, str, bool]]) -> list[tuple[int, int, str, str, bool]]:
+    """More places of the type a typed place has, listed after it: "Puskesmas Stabat, Gebang dan Bahorok",
+    "Puskesmas Sungai Tabuk 1, 2 dan 3", "Kecamatan Alok Timur, Alok dan Nita". Region names must be known."""
+    gaz = get_gazetteer()
+    out = []
+    for _start, end, name, kind, clean in raw:
+        if kind not in (*FACILITY_TYPES, "kecamatan", "desa") or clean is None:
+            continue
+        m = _ENUMERATION.match(text, end)
+        if m is None:
+            continue
+        found = []
+        for item in re.finditer(_ITEM, m.group()):
+            s = end + item.start()
+            word = item.group() if item.group().isdigit() else _trim_name(item.group())
+            if not word or _type_of(word.split(" ")[0]) != "other" or word.split(" ")[0] in NAME_STOPWORDS:
+                found = []
+                break  # another type word, or no name: not a list of this type
+            if word.isdigit():  # "Puskesmas Sungai Tabuk 1, 2 dan 3"
+                base = re.sub(r"\s+\d{1,2}$", "", name)
+                if base == name:
+                    found = []
+                    break
+                word = f"{base} {word}"
+            elif (
+                kind in ("kecamatan", "desa")
+                and gaz.lookup(word, kind) is None
+                and not _known_name_prefix(gaz, word, kind)
+            ):
+                found = []
+                break
+            found.append((s, s + (len(item.group()) if word.endswith(item.group()) else len(word)), word, kind, True))
+        out.extend(found)
+    return out
+
+
+def _facility_name(text: str, start: int, run: str, name: str) -> str:
+    """A facility's name where the general trimming cut it short or ran it on: "Biak Kota" keeps its "Kota",
+    "Pasar Minggu" its weekday when the region list knows the whole name, "Pangi Boalemo" loses its kabupaten."""
+    gaz = get_gazetteer()
+    tokens = run.split(" ")
+    n = len(name.split(" "))
+    if n < len(tokens):
+        longer = " ".join(tokens[: n + 1])
+        nxt = tokens[n]
+        if nxt == "Kota" and not re.match(r"[ ][A-Z]", text[start + len(longer) : start + len(longer) + 2]):
+            return longer
+        if gaz.lookup(longer, "kecamatan") is not None or norm_name(longer) in gaz.desa:
+            return longer
+    words = name.split(" ")
+    if len(words) >= 2:
+        tail = words[-1]
+        if gaz.lookup(tail, "kabupaten") or gaz.lookup(tail, "kota") or gaz.resolve_alias(tail):
+            whole_known = gaz.lookup(name, "kecamatan") is not None or norm_name(name) in gaz.desa
+            if not whole_known:
+                return " ".join(words[:-1])
+    return name
 
 
 def _title_case_headline_end(text: str) -> int:
@@ -300,6 +383,33 @@ def _longest_known_prefix(
 _GOVERNMENT_BEFORE = re.compile(
     r"(?:Bupati|Wali\s?[Kk]ota|Gubernur|Kabupaten|Kota|Provinsi|Kantor|Pemkab|Pemkot|Pemprov|Kesehatan|Dinkes|DPRD)\s+$"
 )
+
+
+_OUTLET_BEFORE = re.compile(rf"\b{OUTLET_BEFORE}\s*$", re.IGNORECASE)
+_OUTLET_AFTER = re.compile(rf"\s*{OUTLET_AFTER}\b", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ ]$")
+
+
+def _outlet_name(text: str, start: int, end: int) -> bool:
+    """A region word in a news outlet's name: "RADAR BENGKULU", "BABEL NEWS", "Bali Post"."""
+    return bool(_OUTLET_BEFORE.search(text[max(0, start - 12) : start]) or _OUTLET_AFTER.match(text, end))
+
+
+def _part_of_another_name(text: str, start: int, end: int) -> bool:
+    """The last word(s) of a longer capitalised name the region list does not hold ("Gunung Medan", a
+    nagari, is not Medan): the word before is no type word, title, or other known word."""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    word = m.group(1)
+    if word.isupper() or _type_of(word) != "other" or word in NAME_STOPWORDS or word in _CONTEXT_WORDS:
+        return False
+    before = text[: m.start(1)].rstrip(' "“(')
+    if get_gazetteer().resolve_alias(word) is not None or (
+        is_everyday_word(word) and (not before or before[-1] in ".!?\n")
+    ):
+        return False  # "Selain Sleman, ...": a sentence's first word
+    return region_name_end(text, m.start(1)) is None
 
 
 def _inside_venue_name(text: str, start: int, mentions: list[Mention]) -> bool:
@@ -393,7 +503,7 @@ def _settle_facility_names(text: str, raw: list[tuple[int, int, str, str, bool]]
     known = sorted({r[2] for r in raw if r[4]}, key=len, reverse=True)
     out = []
     for start, end, name, kind, clean in raw:
-        name_start = end - len(name)
+        name_start = max(start, end - len(name))
         # A known longer name written in other case ("Darul kamal") extends this one.
         for k in known:
             if (

@@ -13,9 +13,14 @@ TYPE_WORDS: list[tuple[str, str]] = [
     (r"Provinsi|Prov\.", "provinsi"),
     (r"Kabupaten|Kab\.|Pemkab|Pemerintah\s+Kabupaten", "kabupaten"),
     (r"Kota|Pemkot|Pemerintah\s+Kota", "kota"),
-    (r"Kecamatan|Kec\.|Camat", "kecamatan"),
-    (r"Desa|Kelurahan|Kel\.|Gampong|Nagari|Pekon|Kampung|Kades|Lurah", "desa"),
+    (r"Kecamatan|Kec\.|Camat|Distrik|Kapanewon|Kemantren", "kecamatan"),
+    (r"Desa|Kelurahan|Kel\.|Gampong|Nagari|Pekon|Kampung|Kades|Lurah|Kalurahan|Jorong|Lembang|Tiyuh", "desa"),
 ]
+# Words that name a news outlet next to a place in a dateline or byline ("RADAR BENGKULU", "BABEL NEWS").
+OUTLET_BEFORE = r"(?:radar|tribun|pos|harian|suara|warta|koran|berita|info|kabar|media|metro|jurnal)"
+OUTLET_AFTER = (
+    r"(?:news|post|pos|ekspres|express|tv|online|times|today|terkini|update|ekspress|raya\.com|\.com|\.id|\.co)"
+)
 ADMIN_TYPES = ("provinsi", "kabupaten", "kota", "kecamatan", "desa")
 FACILITY_TYPES = ("puskesmas", "pustu", "posyandu", "poskesdes")
 
