@@ -200,7 +200,13 @@ def assemble_events(parsed: ParsedArticle) -> ArticleFacts:
     places = parsed.places
     events = (
         extract_events(
-            parsed.article.text, parsed.sentences, parsed.dates, parsed.facility_counts, places, parsed.people
+            parsed.article.text,
+            parsed.sentences,
+            parsed.dates,
+            parsed.facility_counts,
+            places,
+            parsed.people,
+            parsed.article.published_date,
         )
         if parsed.is_ilp
         else []

@@ -83,6 +83,10 @@ class Event:
     actors: tuple[str, ...] = ()
     counts: tuple[int, ...] = ()
     """Indexes into the article's facility_counts that belong to this event."""
+    date_source: str | None = None
+    """Where start/end come from: "sentence" (its own sentence), "follow_up" (the next sentence, which goes on
+    about it), "reported" (no date of its own: the day the article reports, from an attribution near the
+    published date), or None when undated."""
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,17 @@ if TYPE_CHECKING:
 
 # An abbreviation whose period does not end a sentence.
 _ABBREVIATIONS = {a.lower().rstrip(".") for a in (*DEGREE_TOKENS, *HONORIFICS)} | {
+    # Titles written with a period: "Penjabat (Pj.) Bupati", "Plt. Kepala Dinas".
+    "pj",
+    "plt",
+    "plh",
+    "pjs",
+    "ny",
+    "tn",
+    "drh",
+    "kol",
+    "brigjen",
+    "kombes",
     "no",
     "nomor",
     "kab",

@@ -106,3 +106,47 @@ def test_is_about_ilp(text, about):
 )
 def test_events_as_news_writes_them(text, expected):
     assert events_of(text, "2025-03-06") == expected
+
+
+def _events_with_source(text, published):
+    article = CleanArticle(source="t.txt", article_id=article_id_for(text), text=text, published_date=published)
+    facts = next(extract_articles([article]))
+    return [(e.event_type, e.start, e.date_source) for e in facts.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Sebelum peluncuran, Dinkes Lumajang menggelar sosialisasi ILP kepada camat pada 13 Juni 2024.",
+            [("socialization", "2024-06-13", "sentence")],
+            id="time-reference-to-another-event",
+        ),
+        pytest.param(
+            "Hibah Global Fund untuk ILP Tahun 2025 akan dipakai untuk orientasi tenaga kesehatan dan pendampingan kader.",
+            [("funding", "2025", "sentence")],
+            id="activities-the-money-is-for",
+        ),
+        pytest.param(
+            "Orientasi ILP bagi petugas tiga puskesmas lokus dijadwalkan pada 12 Mei 2025.",
+            [("training", "2025-05-12", "sentence")],
+            id="lokus-as-an-adjective-is-no-designation",
+        ),
+        pytest.param(
+            "Pemkab Kupang meluncurkan ILP tingkat kabupaten. Kegiatan dipusatkan di Puskesmas Batakte, "
+            "Selasa 12 November 2024.",
+            [("launch", "2024-11-12", "follow_up")],
+            id="kegiatan-dipusatkan-follows-up",
+        ),
+        pytest.param(
+            'Rakor lintas sektor ILP digelar di Singaraja. "Kami dorong kolaborasi," ujarnya, Jumat (7/11/2025).',
+            [("coordination_meeting", "2025-11-07", "reported")],
+            id="undated-activity-takes-the-reported-day",
+        ),
+        pytest.param(
+            "Yosta mengatakan pemerintah daerah membuka ruang evaluasi.", [], id="evaluasi-alone-is-no-monitoring"
+        ),
+    ],
+)
+def test_event_dates_and_triggers(text, expected):
+    assert _events_with_source(text, "2025-11-08") == expected

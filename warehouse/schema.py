@@ -337,6 +337,12 @@ def m009_people_by_region_names_after_grouping(db: Database) -> None:
     db.create_view("people_by_region", VIEWS["people_by_region"], replace=True)
 
 
+@migrations()
+def m010_event_date_source(db: Database) -> None:
+    """events.date_source: whether an event's date is its sentence's, the next sentence's, or the reported day."""
+    db["events"].add_column("date_source", str)
+
+
 def open_db(path: str, readonly: bool = False) -> Database:
     """Open (creating and migrating) the warehouse with WAL and a busy timeout."""
     import sqlite3

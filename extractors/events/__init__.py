@@ -20,7 +20,9 @@ from extractors.events.patterns import (
     ILP_TERMS,
     NOT_FUNDING_BEFORE,
     ORGANIZATIONS,
+    PURPOSE_BEFORE,
     STATEMENT_TRIGGERS,
+    TIME_REFERENCE_BEFORE,
 )
 from extractors.locations import LocationResult, Mention
 from extractors.models import DateMention, Event, FacilityCount, Person
@@ -37,6 +39,9 @@ _ORG = re.compile(ORGANIZATIONS)
 _PLACE_PHRASE = re.compile(r"\b(?:di|ke|bertempat\s+di)\s+(?P<phrase>(?:(?:[A-Z][\w'’.-]*|\d{1,2})(?:,?\s+|$))+)")
 _FOLLOW_UP = re.compile(FOLLOW_UP, _F)
 _NOT_FUNDING_BEFORE = re.compile(NOT_FUNDING_BEFORE, _F)
+_TIME_REFERENCE = re.compile(TIME_REFERENCE_BEFORE, _F)
+_PURPOSE = re.compile(PURPOSE_BEFORE, _F)
+_ANAPHORIC_REGION = re.compile(r"\b(?:kabupaten|kota|daerah|wilayah|provinsi)\s+(?:itu|tersebut|ini)\b", _F)
 _DECREE_YEAR = re.compile(r"\b(?:nomor|no\.?)\s*[\w./-]+\s+tahun\s+(?P<y>(?:19|20)\d{2})\b", _F)
 
 
@@ -52,13 +57,14 @@ def extract_events(
     counts: Sequence[FacilityCount],
     locations: LocationResult,
     people: Sequence[Person] = (),
+    published: str | None = None,
 ) -> list[Event]:
     events: list[Event] = []
     for i, (s_start, s_end) in enumerate(sentences):
         sentence = text[s_start:s_end]
         dated = any(s_start <= d.char_start < s_end for d in dates)
-        found = _triggers(sentence, dated)
-        follow = _follow_up(text, sentences, i, dates) if found and not dated else None
+        follow = None if dated else _follow_up(text, sentences, i, dates)
+        found = _triggers(sentence, dated or follow is not None)
         sent_counts = [i for i, c in enumerate(counts) if s_start <= c.char_start < s_end]
         implementing = any(counts[i].status == "implementing" for i in sent_counts)
         if implementing and "coverage_report" not in found and "launch" not in found:
@@ -68,9 +74,13 @@ def extract_events(
         spans = _event_dates(dates, s_start, s_end) or _decree_year(sentence)
         facility = _facility(sentence, s_start, locations)
         region = _region(sentence, s_start, s_end, locations)
+        if _ANAPHORIC_REGION.search(sentence) and i > 0 and not _own_region(s_start, s_end, locations):
+            region = _region(text[sentences[i - 1][0] : sentences[i - 1][1]], *sentences[i - 1], locations)
+        source = "sentence" if spans else None
         if follow is not None:  # the date (and place) the next sentence gives this activity
             f_start, f_end = follow
             spans = _event_dates(dates, f_start, f_end)
+            source = "follow_up"
             facility = facility or _facility(text[f_start:f_end], f_start, locations)
         actors = tuple(
             dict.fromkeys(
@@ -84,7 +94,9 @@ def extract_events(
                 for i in sent_counts
                 if event_type in ("coverage_report", "pilot_designation") or counts[i].status == "participating"
             )
-            for start, end in spans or [(None, None)]:
+            # A coverage figure is as of one date: the first the sentence gives ("Per April 2025 ... sejak 2024").
+            type_spans = spans[:1] if event_type == "coverage_report" else spans
+            for start, end in type_spans or [(None, None)]:
                 events.append(
                     Event(
                         event_type=event_type,
@@ -98,19 +110,27 @@ def extract_events(
                         location_code=region,
                         actors=actors,
                         counts=belongs,
+                        date_source=source if start else None,
                     )
                 )
-    return _merge(events)
+    return _with_reported_day(_merge(events), dates, published)
 
 
 def _triggers(sentence: str, dated: bool) -> dict[str, None]:
     """Event types this sentence reports (dict for order)."""
     found: dict[str, None] = {}
+    referenced: set[str] = set()  # "Sebelum peluncuran, ...": a time reference to another event
     verbs = [v.span() for v in _VERB.finditer(sentence)]
+    money = [m.start() for m in _STATEMENT["funding"].finditer(sentence)]
     for event_type, rx in _ACTIVITY.items():
         for m in rx.finditer(sentence):
             if _DEMONSTRATIVE.match(sentence, m.end()):
                 continue  # "studi banding ini": the one already reported
+            if any(p < m.start() and _PURPOSE.search(sentence, p, m.start()) for p in money):
+                continue  # "hibah ... dipakai untuk orientasi": what the money is for
+            if _TIME_REFERENCE.search(sentence[max(0, m.start() - 12) : m.start()]):
+                referenced.add(event_type)
+                continue
             # The anchor must be more than the trigger itself ("berbagi pengalaman" is not held by "berbagi").
             if dated or _has_date_shape(sentence) or any(e <= m.start() or s >= m.end() for s, e in verbs):
                 found[event_type] = None
@@ -130,6 +150,8 @@ def _triggers(sentence: str, dated: bool) -> dict[str, None]:
         strong = any(event_type != "award" and m.group().lower() not in ("anggaran", "dak", "bok") for m in matches)
         if strong or _ILP.search(sentence) or dated or _has_date_shape(sentence):
             found[event_type] = None
+    if not found:  # the referenced event is the only one the sentence names: its date is that event's
+        found = dict.fromkeys(t for t in _ACTIVITY if t in referenced)
     return found
 
 
@@ -143,6 +165,46 @@ def _follow_up(
     if not _FOLLOW_UP.match(text, f_start, f_end):
         return None
     return (f_start, f_end) if any(f_start <= d.char_start < f_end for d in dates) else None
+
+
+_ACTIVITY_TYPES = (
+    "launch", "study_visit", "socialization", "training", "coordination_meeting", "best_practice_sharing",
+    "monitoring_evaluation",
+)  # fmt: skip
+
+
+def _with_reported_day(events: list[Event], dates: Sequence[DateMention], published: str | None) -> list[Event]:
+    """Activities with no date of their own take the day the article reports: a full date in the text
+    within a week before the published date (most often a statement's "kata X, Jumat (7/11/2025)")."""
+    if not published:
+        return events
+    import datetime as dt
+
+    try:
+        pub = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return events
+    near = [
+        d.start
+        for d in dates
+        if d.start == d.end
+        and len(d.start) == 10
+        and pub - dt.timedelta(days=7) <= dt.date.fromisoformat(d.start) <= pub
+    ]
+    if not near:
+        return events
+    day = max(near)
+    dated_types = {(e.event_type, e.start) for e in events}
+    out = []
+    for e in events:
+        if e.start is None and e.event_type in _ACTIVITY_TYPES and (e.event_type, day) not in dated_types:
+            e = replace(e, start=day, end=day, date_source="reported")
+        out.append(e)
+    return out
+
+
+def _own_region(s_start: int, s_end: int, locations: LocationResult) -> bool:
+    return any(m.code and not m.dateline and s_start <= m.char_start < s_end for m in locations.mentions)
 
 
 def _has_date_shape(sentence: str) -> bool:

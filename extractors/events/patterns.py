@@ -13,30 +13,42 @@ ACTIVITY_TRIGGERS: dict[str, str] = {
     "training": r"pelatihan|bimtek|bimbingan\s+teknis|workshop|peningkatan\s+kapasitas|in[- ]house\s+training"
     r"|orientasi|(?-i:TOT)|training\s+of\s+trainers?|magang",
     "coordination_meeting": r"(?-i:FGD)|focus\s+group\s+discussion|forum\s+group\s+discussion|rapat\s+koordinasi"
-    r"|(?-i:Rakor)|rakor\b|lokakarya|lokmin|pertemuan\s+koordinasi|rapat\s+lintas\s+sektor",
+    r"|(?-i:Rakor)|rakor\b|lokakarya|lokmin|pertemuan\s+(?:koordinasi|advokasi|lintas\s+sektor)|rapat\s+lintas\s+sektor"
+    r"|(?-i:Pokjanal)|rapat\s+kerja|(?-i:Rakerkesda|Rakerkesnas)|rembuk|audiensi",
     "best_practice_sharing": r"praktik\s+baik(?:nya)?|praktek\s+baik(?:nya)?|best\s+practices?|berbagi\s+pengalaman",
-    "monitoring_evaluation": r"monev|monitoring|evaluasi|pendampingan|supervisi|asistensi|visitasi|pemantauan\s+dan"
-    r"\s+evaluasi",
+    "monitoring_evaluation": r"monev|monitoring|pendampingan|supervisi|asistensi|visitasi|pemantauan\s+dan\s+evaluasi"
+    r"|(?:melakukan|menggelar|melaksanakan)\s+evaluasi|mengevaluasi|evaluasi\s+(?:pelaksanaan|penerapan|implementasi)",
 }
 # Statements stand on their own: a designation, a decree, money, an award.
 STATEMENT_TRIGGERS: dict[str, str] = {
-    "pilot_designation": r"lokasi\s+percontohan|percontohan|pilot\s+project|proyek\s+percontohan|piloting|lokus"
+    "pilot_designation": r"lokasi\s+percontohan|percontohan|pilot\s+project|proyek\s+percontohan|piloting"
+    r"|(?:sebagai|menjadi|jadi|ditetapkan|ditunjuk|dipilih|terpilih|menetapkan)\s+(?:\w+\s+){0,6}?lokus|lokus\s+(?:awal|pertama|ILP)"
     r"|uji\s+coba|diujicobakan|mengujicobakan",
     "funding": r"hibah|dukungan\s+dana|pendanaan|dana\s+desa|mengalokasikan\s+(?:dana|anggaran)|dana\s+alokasi"
     r"|anggaran|(?-i:DAK|BOK)",
     "policy": r"(?:surat\s+keputusan|(?-i:SK)|peraturan\s+(?:bupati|wali\s*kota|gubernur|menteri(?:\s+kesehatan)?)"
     r"|(?-i:Perbup|Perwali|Pergub|Permenkes|Kepmenkes)|keputusan\s+menteri|surat\s+edaran)"
-    r"(?=[^.]{0,80}\b(?:nomor|no\.))",
+    r"(?=[^.]{0,80}\b(?:nomor|no\.))"
+    r"|(?:menerbitkan|mengeluarkan|menetapkan|menandatangani|meneken|diterbitkan|ditetapkan|ditandatangani)\s+"
+    r"(?:\w+\s+){0,2}?(?:surat\s+edaran|surat\s+keputusan|(?-i:SK|SE|Perbup|Perwali|Pergub)|peraturan)",
     "award": r"penghargaan|juara|award|apresiasi\s+terbaik",
 }
 # Words before a money word that make it no funding: "menghemat anggaran", "keterbatasan anggaran".
 NOT_FUNDING_BEFORE = r"(?:menghemat|hemat|penghematan|efisiensi|keterbatasan|kekurangan|minim(?:nya)?|terbatasnya)\s+$"
 # A later sentence that goes on about the same activity: "Kegiatan tersebut berlangsung Senin (7/10/2024)".
-FOLLOW_UP = (
-    r"\W*(?:(?:kegiatan|acara|agenda|pertemuan|rapat|sosialisasi|pelatihan|bimtek|peluncuran|launching|kunjungan"
-    r"|studi\s+banding|monev|pendampingan|workshop|lokakarya)(?:\s+\w+){0,3}?\s+(?:ini|tersebut|itu)\b"
-    r"|(?:adapun\s+)?(?:kegiatan|acara)\s+(?:yang\s+)?(?:berlangsung|digelar|dilaksanakan|diselenggarakan|dibuka))"
+_ACTIVITY_NOUNS = (
+    r"kegiatan|acara|agenda|pertemuan|rapat|rakor|sosialisasi|pelatihan|bimtek|orientasi|peluncuran|launching"
+    r"|kunjungan|studi\s+banding|kaji\s+banding|monev|pendampingan|supervisi|workshop|lokakarya|kick\s*off"
 )
+FOLLOW_UP = (
+    rf"\W*(?:(?:{_ACTIVITY_NOUNS})(?:\s+\w+){{0,3}}?\s+(?:ini|tersebut|itu)\b"
+    rf"|(?:adapun\s+)?(?:{_ACTIVITY_NOUNS})\s+(?:yang\s+)?(?:berlangsung|bertempat|digelar|dilaksanakan"
+    r"|diselenggarakan|dipusatkan|diadakan|dilakukan)\b)"
+)
+# Words before a trigger that make it another event's time ("Sebelum peluncuran, ..."), not an event.
+TIME_REFERENCE_BEFORE = r"\b(?:sebelum|setelah|sesudah|usai|seusai|pasca|menjelang|jelang)\s+$"
+# A purpose after money ("dipakai untuk orientasi ..."): the activity is what the money is for.
+PURPOSE_BEFORE = r"\b(?:untuk|guna|bagi|dipakai|digunakan|dialokasikan|diperuntukkan)\b"
 ACTIVITY_VERBS = (
     r"melaksanakan|dilaksanakan|menggelar|digelar|mengadakan|diadakan|menyelenggarakan"
     r"|diselenggarakan|mengikuti|diikuti|ikuti|melakukan|dilakukan|berlangsung|menghadiri|bertempat"

@@ -536,7 +536,6 @@ def _extend_left(text: str, start: int, places: set[str]) -> int:
             or word in _ROLE_HEAD_WORDS
             or word in NON_PERSON_WORDS
             or word.lower() in common_words()
-            or (word.lower() in root_words() and _starts_sentence(text, m.start(1)))
             or any(word.lower() in p.lower().split() for p in places)
             or word in COUNTRY_NAMES
             or region_name_end(text, m.start(1)) is not None
