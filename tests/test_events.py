@@ -123,7 +123,8 @@ def _events_with_source(text, published):
             id="time-reference-to-another-event",
         ),
         pytest.param(
-            "Hibah Global Fund untuk ILP Tahun 2025 akan dipakai untuk orientasi tenaga kesehatan dan pendampingan kader.",
+            "Hibah Global Fund untuk ILP Tahun 2025 akan dipakai untuk orientasi tenaga kesehatan dan "
+            "pendampingan kader.",
             [("funding", "2025", "sentence")],
             id="activities-the-money-is-for",
         ),
