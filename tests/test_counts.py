@@ -167,3 +167,40 @@ def test_a_count_that_refers_back_keeps_its_status():
     first_end = text.index(".") + 1
     found = extract_counts(text, [(0, first_end), (first_end + 1, len(text))])
     assert [(c.count, c.status) for c in found] == [(6, "pilot"), (6, "pilot"), (41, "total")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "Dari sekitar 150 puskesmas, baru 27 puskesmas yang menjalankan ILP, masing-masing 12 puskesmas di "
+            "Mimika, sembilan di Nabire dan enam di Paniai.",
+            [
+                (150, "puskesmas", "total"),
+                (27, "puskesmas", "implementing"),
+                (12, "puskesmas", "implementing"),
+                (9, "puskesmas", "implementing"),
+                (6, "puskesmas", "implementing"),
+            ],
+            id="counts-without-their-noun",
+        ),
+        pytest.param(
+            "Saat ini lokus ILP di Jateng meliputi 289 puskesmas, 331 pustu dan 2.365 posyandu.",
+            [(289, "puskesmas", "pilot"), (331, "pustu", "pilot"), (2365, "posyandu", "pilot")],
+            id="list-shares-one-status",
+        ),
+        pytest.param(
+            "Pada tahap awal sebanyak 19 pustu di wilayah kerja puskesmas lokus tersebut ikut menerapkan ILP.",
+            [(19, "pustu", "implementing")],
+            id="pilot-word-of-another-noun",
+        ),
+        pytest.param(
+            "Secara keseluruhan, kader yang dilatih berasal dari 10 posyandu.",
+            [(10, "posyandu", "participating")],
+            id="trained-from",
+        ),
+    ],
+)
+def test_more_statuses(sentence, expected):
+    found = extract_counts(sentence, [(0, len(sentence))])
+    assert [(c.count, c.facility_type, c.status) for c in found] == expected

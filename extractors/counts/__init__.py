@@ -39,6 +39,11 @@ _REFERS_BACK = re.compile(r"\s+(?:tersebut|itu|ini)\b", _F)
 # "terdapat 41 pustu dan 212 posyandu yang ikut menerapkan ...": a relative clause right after a count (or a
 # list of counts) says what the counted facilities do, ahead of a verb of existence before them.
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:di\s+[\w\s-]{1,30}?\s+)?yang\s+(?P<clause>[^,;:.]{1,80})", _F)
+# "dari 152 pustu", "Dari total 152", "Dari sekitar 150 puskesmas": a total the next count is part of.
+_DARI_LEAD = re.compile(r"\bdari\s+(?:(?:total|sekitar|sebanyak|seluruh|keseluruhan)\s+)*$", _F)
+# "12 puskesmas di Mimika, sembilan di Nabire dan enam di Paniai": counts that leave the noun out.
+_ELLIPTIC = re.compile(rf"\s*(?:,\s*(?:dan\s+)?|\s+dan\s+)(?P<num>{NUMBER})\s+(?=di\s+[A-Z])", _F)
+_OTHER_NOUN_BEFORE = re.compile(r"\b(?:puskesmas|pustu|posyandu|desa|kabupaten|kecamatan|daerah)\s+$", _F)
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:dan|serta)?|dan|serta|&)\s*", _F)
 _CUES = [(status, re.compile(rf"\b(?:{rx})\b", _F)) for status, rx in STATUS_CUES.items()]
 _CLAUSE_BREAK = re.compile(r"[,;:]", _F)
@@ -110,29 +115,36 @@ def _counts_in_sentence(sentence: str, offset: int, region: str | None) -> list[
     for m in _SUBSET.finditer(sentence):
         value = parse_number(m["num"])
         before = [h for h in hits if h[1] <= m.start() and m.start() - h[1] < 40]
-        lead = sentence[max(0, before[-1][0] - 14) : before[-1][0]] if before else ""
-        if (
-            value is None
-            or not before
-            or not free(*m.span("num"))
-            or not re.search(r"\bdari\s+(?:total\s+)?$", lead, _F)
-        ):
+        lead = sentence[max(0, before[-1][0] - 24) : before[-1][0]] if before else ""
+        if value is None or not before or not free(*m.span("num")) or not _DARI_LEAD.search(lead):
             continue
         hits.append((m.start("num"), m.end("num"), value, before[-1][3], m.start("num"), m.end("num")))
+    for h in sorted(hits):
+        if not re.match(r"\s+di\s+[A-Z]", sentence[h[1] :]):
+            continue
+        pos = re.match(r"\s+di\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", sentence[h[1] :]).end() + h[1]
+        while (m := _ELLIPTIC.match(sentence, pos)) is not None:
+            value = parse_number(m["num"])
+            if value is None or not free(*m.span("num")):
+                break
+            hits.append((m.start("num"), m.end("num"), value, h[3], m.start("num"), m.end("num")))
+            nxt = re.match(r"di\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", sentence[m.end() :])
+            pos = m.end() + (nxt.end() if nxt else 0)
     hits.sort()
     totals = [_of_total(sentence, start, value, kind, hits) for start, _, value, kind, *_ in hits]
-    list_end = _list_ends(sentence, hits)
+    lists = _list_spans(sentence, hits)
     counts = []
-    for i, ((start, end, value, kind, num_start, _num_end), of_total) in enumerate(zip(hits, totals, strict=True)):
+    for i, ((start, end, value, kind, _num_start, _num_end), of_total) in enumerate(zip(hits, totals, strict=True)):
         is_linked_total = any(t == value for t in totals if t is not None)
-        clause = _RELATIVE_CLAUSE.match(sentence, list_end[i])
+        list_start, list_end = lists[i]
+        clause = _RELATIVE_CLAUSE.match(sentence, list_end)
         clause_status = _clause_status(clause["clause"]) if clause else None
         if is_linked_total:
             status = "total"
         elif clause_status:
             status = clause_status
         else:
-            status = _status(sentence, num_start, list_end[i], part_of_total=of_total is not None)
+            status = _status(sentence, list_start, list_end, part_of_total=of_total is not None)
         pct = _PERCENT_NEAR.match(sentence, end)
         if pct and not free(end, pct.start("pct")):
             pct = None
@@ -153,19 +165,33 @@ def _counts_in_sentence(sentence: str, offset: int, region: str | None) -> list[
     return counts
 
 
-def _list_ends(sentence: str, hits: list[tuple[int, int, int, str, int, int]]) -> list[int]:
-    """For each count, where the list of counts it belongs to ends ("17 puskesmas, 51 pustu dan 298 posyandu")."""
+def _list_spans(sentence: str, hits: list[tuple[int, int, int, str, int, int]]) -> list[tuple[int, int]]:
+    """For each count, where the list of counts it belongs to starts and ends ("17 puskesmas, 51 pustu dan
+    298 posyandu"): the members of a list share one verb, so they share one status."""
+
+    def listed(a: int, b: int) -> bool:  # kinds differ: "152 pustu, sebanyak 43 di antaranya" is no list
+        return hits[a][3] != hits[b][3] and bool(_LIST_GAP.fullmatch(sentence[hits[a][1] : hits[b][0]]))
+
     ends = [h[1] for h in hits]
     for i in range(len(hits) - 2, -1, -1):
-        gap = sentence[hits[i][1] : hits[i + 1][0]]
-        if _LIST_GAP.fullmatch(gap):
+        if listed(i, i + 1):
             ends[i] = ends[i + 1]
-    return ends
+    starts = [h[4] for h in hits]
+    for i in range(1, len(hits)):
+        if listed(i - 1, i):
+            starts[i] = starts[i - 1]
+    return list(zip(starts, ends, strict=True))
 
 
 def _clause_status(clause: str) -> str | None:
     """The status a relative clause gives, if it has a cue other than one of mere existence."""
-    found = [(m.start(), status) for status, rx in _CUES if status != "total" for m in rx.finditer(clause)]
+    found = [
+        (m.start(), status)
+        for status, rx in _CUES
+        if status != "total"
+        for m in rx.finditer(clause)
+        if m.group().lower() not in ("sudah", "telah")  # "yang usulannya sudah disetujui": no status of its own
+    ]
     return min(found)[1] if found else None
 
 
@@ -198,6 +224,8 @@ def _status(sentence: str, num_start: int, end: int, part_of_total: bool = False
     for status, m in cues:
         if part_of_total and status == "total":
             continue
+        if status == "pilot" and m.start() > end + 1 and _OTHER_NOUN_BEFORE.search(sentence, 0, m.start()):
+            continue  # "19 pustu di wilayah kerja puskesmas lokus": the pilot is another facility
         if m.start() >= end:
             gap, distance = sentence[end : m.start()], m.start() - end
         elif m.end() <= num_start:
@@ -227,8 +255,8 @@ def _of_total(
         if other_kind != kind or other <= value:
             continue
         between = sentence[e:start] if e <= start else sentence[start:s]
-        lead = sentence[max(0, s - 14) : s]
-        if e <= start and re.search(r"\bdari\s+(?:total\s+)?$", lead, _F) and len(between) < 60:
+        lead = sentence[max(0, s - 24) : s]
+        if e <= start and _DARI_LEAD.search(lead) and len(between) < 60:
             return other
         if s > start and re.fullmatch(r"\s*\S*\s*dari\s+(?:total\s+)?", sentence[start:s][-20:], _F):
             return other
