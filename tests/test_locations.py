@@ -166,3 +166,39 @@ def test_places_as_news_writes_them(text, expected):
 )
 def test_place_lists_and_names(text, expected):
     assert [(loc.name, loc.type) for loc in extract_locations(text).locations] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Yaitu Puskesmas Sungai Tabuk 1, 2 dan 3, Sambung Makmur, Gambut, serta Puskesmas Simpang Empat 1.",
+            [
+                ("Sungai Tabuk 1", "puskesmas"),
+                ("Sungai Tabuk 2", "puskesmas"),
+                ("Sungai Tabuk 3", "puskesmas"),
+                ("Sambung Makmur", "puskesmas"),
+                ("Gambut", "puskesmas"),
+                ("Simpang Empat 1", "puskesmas"),
+            ],
+            id="long-list-ending-with-the-type-word-again",
+        ),
+        pytest.param(
+            "Kepala Puskesmas Kenanga Eddiar Handani menuturkan, layanan berubah.",
+            [("Kenanga", "puskesmas")],
+            id="facility-name-runs-into-a-speaker",
+        ),
+        pytest.param(
+            "Lokasinya Posyandu Lansia Ngudi Waras di Desa Genjahan.",
+            [("Ngudi Waras", "posyandu"), ("Genjahan", "desa")],
+            id="posyandu-kind-before-its-name",
+        ),
+        pytest.param(
+            "Menyasar Pustu Tambi, Puskesmas Binanga, serta Kantor Dinas Kesehatan Kabupaten Mamuju.",
+            [("Tambi", "pustu"), ("Binanga", "puskesmas"), ("Mamuju", "kabupaten")],
+            id="an-office-ends-the-list",
+        ),
+    ],
+)
+def test_more_place_lists(text, expected):
+    assert [(loc.name, loc.type) for loc in extract_locations(text).locations] == expected

@@ -255,13 +255,21 @@ def _typed_candidates(text: str) -> list[tuple[int, int, str, str, bool]]:
         if not name:
             continue
         if kind in FACILITY_TYPES:
-            name = _facility_name(text, m.start("name"), m["name"], name)
+            kind_word = re.match(r"(?:Lansia|Balita|Remaja|Anak|Keluarga)\s+(?=[A-Z])", m["name"])
+            if kind_word and len(name.split(" ")) > 1:  # "Posyandu Lansia Ngudi Waras" is Ngudi Waras
+                skip = kind_word.end()
+                name = name[skip:]
+            else:
+                skip = 0
+            name = _facility_name(text, m.start("name") + skip, m["name"][skip:], name)
+        else:
+            skip = 0
         if kind in FACILITY_TYPES and _QUANTIFIER_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
             continue  # "seluruh Puskesmas Bolmong": the facilities of a region, not one named facility
         first = name.split(" ")[0]
         if kind in FACILITY_TYPES and (first in word_set("facility_name_stopwords") or first.lower().startswith("se-")):
             continue  # "Posyandu Tingkat Desa", "Puskesmas Se-Kabupaten Sleman": no facility is named
-        end = m.start("name") + len(name)
+        end = m.start("name") + skip + len(name)
         in_headline = m.start() < headline_end and not re.search(rf"\b{re.escape(name)}\b", text[headline_end:])
         if in_headline and kind not in FACILITY_TYPES:
             continue
@@ -273,9 +281,9 @@ def _typed_candidates(text: str) -> list[tuple[int, int, str, str, bool]]:
 
 
 _ITEM = r"(?:[A-Z][\w'’-]*|\d{1,2}\b)(?:[ ](?:[A-Z][\w'’-]*|\d{1,2}\b|[IVX]{1,4}\b)){0,3}"
-_ENUMERATION = re.compile(
-    rf"(?P<items>(?:\s*,\s*(?!dan\b|serta\b){_ITEM})*)\s*,?\s+(?:dan|serta)\s+(?P<last>{_ITEM})(?=[\s,.;:)]|$)"
-)
+_ENUMERATION = re.compile(rf"(?:(?:\s*,\s*(?!dan\b|serta\b){_ITEM})*\s*,?\s+(?:dan|serta)\s+{_ITEM}(?=[\s,.;:)]|$))+")
+# Words that open an office or a venue, not another place of a list ("..., serta Kantor Dinas Kesehatan").
+_NOT_A_PLACE_NAME = word_set("non_person_words") | word_set("role_heads") | {"Kantor", "Aula", "Gedung", "Hotel"}
 _QUANTIFIER_BEFORE = re.compile(r"\b(?:seluruh|semua|setiap|tiap|para|sejumlah|beberapa|se-?)\s*$", re.IGNORECASE)
 
 
@@ -294,7 +302,10 @@ def _enumerated(text: str, raw: list[tuple[int, int, str, str, bool]]) -> list[t
         for item in re.finditer(_ITEM, m.group()):
             s = end + item.start()
             word = item.group() if item.group().isdigit() else _trim_name(item.group())
-            if not word or _type_of(word.split(" ")[0]) != "other" or word.split(" ")[0] in NAME_STOPWORDS:
+            if _type_of(item.group().split(" ")[0]) == kind:  # "..., serta Puskesmas Simpang Empat 1"
+                break  # the same type word again: that one is a typed place of its own
+            head = word.split(" ")[0] if word else ""
+            if not word or _type_of(head) != "other" or head in NAME_STOPWORDS or head in _NOT_A_PLACE_NAME:
                 found = []
                 break  # another type word, or no name: not a list of this type
             if word.isdigit():  # "Puskesmas Sungai Tabuk 1, 2 dan 3"
@@ -514,6 +525,8 @@ def _settle_facility_names(text: str, raw: list[tuple[int, int, str, str, bool]]
                 name, end = k, name_start + len(k)
                 clean = True
                 break
+        if clean and name.count(" ") >= 2 and _SPEECH_AFTER.match(text[end : end + 30]):
+            clean = False  # "Kepala Puskesmas Kenanga Eddiar Handani menuturkan": a name ran on into a person's
         if not clean:
             prefix = next((k for k in known if len(k) < len(name) and name.lower().startswith(k.lower() + " ")), None)
             if prefix:
@@ -523,7 +536,9 @@ def _settle_facility_names(text: str, raw: list[tuple[int, int, str, str, bool]]
             elif " " in name and (
                 _DEGREE_START.match(text[end : end + 30]) or _SPEECH_AFTER.match(text[end : end + 30])
             ):
-                first = name.split(" ")[0]
+                first = _known_name_prefix(get_gazetteer(), name, "desa") or name.split(" ")[0]
+                if first == name:
+                    first = name.split(" ")[0]
                 name, end = first, name_start + len(first)
         out.append((start, end, text[name_start:end] if text[name_start:end].lower() == name.lower() else name, kind))
     # Canonical spelling: the most frequent properly-capitalised form.
