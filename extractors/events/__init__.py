@@ -18,6 +18,7 @@ from extractors.events.patterns import (
     DEMONSTRATIVE_AFTER,
     FOLLOW_UP,
     ILP_TERMS,
+    LAUNCH_WORDS,
     NOT_FUNDING_BEFORE,
     ORGANIZATIONS,
     PURPOSE_BEFORE,
@@ -40,6 +41,7 @@ _PLACE_PHRASE = re.compile(r"\b(?:di|ke|bertempat\s+di)\s+(?P<phrase>(?:(?:[A-Z]
 _FOLLOW_UP = re.compile(FOLLOW_UP, _F)
 _NOT_FUNDING_BEFORE = re.compile(NOT_FUNDING_BEFORE, _F)
 _TIME_REFERENCE = re.compile(TIME_REFERENCE_BEFORE, _F)
+_LAUNCH_WORD = re.compile(rf"\b(?:{LAUNCH_WORDS})\b", _F)
 _PURPOSE = re.compile(PURPOSE_BEFORE, _F)
 _ANAPHORIC_REGION = re.compile(r"\b(?:kabupaten|kota|daerah|wilayah|provinsi)\s+(?:itu|tersebut|ini)\b", _F)
 _DECREE_YEAR = re.compile(r"\b(?:nomor|no\.?)\s*[\w./-]+\s+tahun\s+(?P<y>(?:19|20)\d{2})\b", _F)
@@ -66,8 +68,13 @@ def extract_events(
         follow = None if dated else _follow_up(text, sentences, i, dates)
         found = _triggers(sentence, dated or follow is not None)
         sent_counts = [i for i, c in enumerate(counts) if s_start <= c.char_start < s_end]
+        # A coverage figure: facilities that run ILP, or a count set against its total or a percent.
         implementing = any(counts[i].status == "implementing" for i in sent_counts)
-        if implementing and "coverage_report" not in found and "launch" not in found:
+        if (
+            implementing
+            and "coverage_report" not in found
+            and not ("launch" in found and _LAUNCH_WORD.search(sentence))
+        ):
             found["coverage_report"] = None
         if not found:
             continue
@@ -264,21 +271,26 @@ def _merge(events: list[Event]) -> list[Event]:
     facility's region, complete the dated event.
     """
     out: list[Event] = []
-    index: dict[tuple[str, str | None, str | None], int] = {}
+    index: dict[tuple[str, str | None, str | None, str | None], int] = {}
     for e in events:
-        key = (e.event_type, e.start, e.end)
+        # Coverage of different regions is different figures ("23 of 34 in Deli Serdang", "8 of 20 in Sergai").
+        key = (e.event_type, e.start, e.end, e.location_code if e.event_type == "coverage_report" else None)
         if key not in index:
             index[key] = len(out)
             out.append(e)
         elif out[index[key]].facility is None and e.facility is not None:
             out[index[key]] = _with_facility_of(out[index[key]], e)
-    dated = {e.event_type: i for i, e in enumerate(out) if e.start}
+
+    def join_key(e: Event) -> tuple[str, str | None]:
+        return (e.event_type, e.location_code if e.event_type == "coverage_report" else None)
+
+    dated = {join_key(e): i for i, e in enumerate(out) if e.start}
     merged: list[Event] = []
     for i, e in enumerate(out):
-        if e.start is None and e.event_type in dated:
-            target = out[dated[e.event_type]]
+        if e.start is None and join_key(e) in dated:
+            target = out[dated[join_key(e)]]
             if target.facility is None and e.facility is not None:
-                out[dated[e.event_type]] = _with_facility_of(target, e)
+                out[dated[join_key(e)]] = _with_facility_of(target, e)
             continue
         merged.append(i)
     return [out[i] for i in merged]

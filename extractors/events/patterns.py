@@ -6,6 +6,8 @@ from __future__ import annotations
 # mention ("studi banding ini menjadi penyemangat") refers back to one already reported.
 ACTIVITY_TRIGGERS: dict[str, str] = {
     "launch": r"peluncuran|diluncurkan|meluncurkan|luncurkan|(?:me|di)?-?launching|kick[- ]?off|pencanangan|dicanangkan"
+    r"|(?:menerapkan|menjalankan|mengimplementasikan)\s+(?:(?-i:ILP)|integrasi\s+(?:layanan|pelayanan)(?:\s+kesehatan)?"
+    r"\s+primer)(?:\s+\([^)]*\))?\s+(?:secara\s+\w+\s+)?sejak"
     r"|mencanangkan|diresmikan|meresmikan|peresmian|(?:sudah|telah|baru)?\s*mulai\s+(?:sejak|pada|dilaksanakan"
     r"|diterapkan|menerapkan|menjalankan|dijalankan|diimplementasikan)|dimulai",
     "study_visit": r"studi\s+banding|kaji\s+banding|kunjungan\s+belajar|studi\s+tiru|benchmarking|kunjungan\s+kerja",
@@ -17,8 +19,13 @@ ACTIVITY_TRIGGERS: dict[str, str] = {
     r"|(?-i:Pokjanal)|rapat\s+kerja|(?-i:Rakerkesda|Rakerkesnas)|rembuk|audiensi",
     "best_practice_sharing": r"praktik\s+baik(?:nya)?|praktek\s+baik(?:nya)?|best\s+practices?|berbagi\s+pengalaman",
     "monitoring_evaluation": r"monev|monitoring|pendampingan|supervisi|asistensi|visitasi|pemantauan\s+dan\s+evaluasi"
+    r"|verifikasi|memverifikasi"
     r"|(?:melakukan|menggelar|melaksanakan)\s+evaluasi|mengevaluasi|evaluasi\s+(?:pelaksanaan|penerapan|implementasi)",
 }
+# A literal launch word: with it, a sentence reports a launch rather than the coverage it gives.
+LAUNCH_WORDS = (
+    r"peluncuran|diluncurkan|meluncurkan|luncurkan|launching|kick[- ]?off|pencanangan|dicanangkan|mencanangkan"
+)
 # Statements stand on their own: a designation, a decree, money, an award.
 STATEMENT_TRIGGERS: dict[str, str] = {
     "pilot_designation": r"lokasi\s+percontohan|percontohan|pilot\s+project|proyek\s+percontohan|piloting"
