@@ -151,3 +151,33 @@ def _events_with_source(text, published):
 )
 def test_event_dates_and_triggers(text, expected):
     assert _events_with_source(text, "2025-11-08") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Persiapan penerapan ILP sudah dimulai sejak Juli 2024 melalui orientasi bagi kepala puskesmas.",
+            [("training", "2024-07", "sentence")],
+            id="preparation-started-is-no-launch",
+        ),
+        pytest.param(
+            "Pemkab Biak Numfor meluncurkan ILP tahun 2025. Peluncuran dilakukan Sekda di halaman kantor bupati, "
+            "Senin (20/1/2025).",
+            [("launch", "2025-01-20", "sentence")],
+            id="program-year-joins-the-dated-launch",
+        ),
+        pytest.param(
+            "Penerapan ILP mengacu pada Keputusan Menteri Kesehatan Nomor HK.01.07/MENKES/2015/2023 tentang juknis.",
+            [("policy", "2023", "sentence")],
+            id="decree-number-with-slashes",
+        ),
+        pytest.param(
+            "Pemkab Rokan Hulu resmi menerapkan ILP di 23 puskesmas, Sabtu (7/9/2024).",
+            [("launch", "2024-09-07", "sentence"), ("coverage_report", "2024-09-07", "sentence")],
+            id="resmi-menerapkan-is-a-launch-and-reports-coverage",
+        ),
+    ],
+)
+def test_more_event_rules(text, expected):
+    assert _events_with_source(text, "2025-01-21") == expected

@@ -21,10 +21,11 @@ NOT_FACILITY_UNITS = (
 
 # Status cues. A pilot cue anywhere in the sentence wins; otherwise the nearest cue decides.
 STATUS_CUES: dict[str, str] = {
-    "pilot": r"percontohan|pilot(?:ing)?|lokus|uji\s+coba|proyek\s+rintisan|role\s+model|pelopor|rintisan"
+    "pilot": r"percontohan|pilot(?:ing)?|lokus|uji\s*coba|menguji\s*coba|diuji\s*coba|proyek\s+rintisan|role\s+model"
+    r"|pelopor|rintisan"
     r"|mengawali",
     "target": r"ditargetkan|menargetkan|targetkan|target(?:nya)?|akan|direncanakan|rencananya|berencana|menyusul"
-    r"|bertahap|berharap|diharapkan|harapkan|tahun\s+depan|mendatang",
+    r"|bertahap|berharap|diharapkan|harapkan|tahun\s+depan|mendatang|dijadwalkan",
     "participating": r"mengikuti|ikuti|diikuti|melibatkan|dilibatkan|dihadiri|menghadiri|peserta|berpartisipasi"
     r"|terlibat|studi\s+banding|kaji\s+banding|diundang|hadir|monev|monitoring|pendampingan|supervisi"
     r"|sosialisasi|pelatihan|bimtek|bimbingan\s+teknis|orientasi|disaksikan|menyaksikan|kunjungan|rakor|rapat"

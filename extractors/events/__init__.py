@@ -20,6 +20,7 @@ from extractors.events.patterns import (
     ILP_TERMS,
     LAUNCH_WORDS,
     NOT_FUNDING_BEFORE,
+    NOT_LAUNCH_BEFORE,
     ORGANIZATIONS,
     PURPOSE_BEFORE,
     STATEMENT_TRIGGERS,
@@ -41,10 +42,14 @@ _PLACE_PHRASE = re.compile(r"\b(?:di|ke|bertempat\s+di)\s+(?P<phrase>(?:(?:[A-Z]
 _FOLLOW_UP = re.compile(FOLLOW_UP, _F)
 _NOT_FUNDING_BEFORE = re.compile(NOT_FUNDING_BEFORE, _F)
 _TIME_REFERENCE = re.compile(TIME_REFERENCE_BEFORE, _F)
+_NOT_LAUNCH_BEFORE = re.compile(NOT_LAUNCH_BEFORE, _F)
 _LAUNCH_WORD = re.compile(rf"\b(?:{LAUNCH_WORDS})\b", _F)
 _PURPOSE = re.compile(PURPOSE_BEFORE, _F)
 _ANAPHORIC_REGION = re.compile(r"\b(?:kabupaten|kota|daerah|wilayah|provinsi)\s+(?:itu|tersebut|ini)\b", _F)
-_DECREE_YEAR = re.compile(r"\b(?:nomor|no\.?)\s*[\w./-]+\s+tahun\s+(?P<y>(?:19|20)\d{2})\b", _F)
+_DECREE_YEAR = re.compile(
+    r"\b(?:nomor|no\.?)\s*(?:[\w./-]+\s+tahun\s+(?P<y>(?:19|20)\d{2})\b|[\w.-]+(?:/[\w.-]+)*/(?P<y2>(?:19|20)\d{2})\b)",
+    _F,
+)
 
 
 def is_about_ilp(text: str) -> bool:
@@ -138,6 +143,9 @@ def _triggers(sentence: str, dated: bool) -> dict[str, None]:
             if _TIME_REFERENCE.search(sentence[max(0, m.start() - 12) : m.start()]):
                 referenced.add(event_type)
                 continue
+            if event_type == "launch" and "mulai" in m.group().lower():
+                if _NOT_LAUNCH_BEFORE.search(sentence[max(0, m.start() - 50) : m.start()]):
+                    continue  # "persiapan ... sudah dimulai": the preparation started, not ILP
             # The anchor must be more than the trigger itself ("berbagi pengalaman" is not held by "berbagi").
             if dated or _has_date_shape(sentence) or any(e <= m.start() or s >= m.end() for s, e in verbs):
                 found[event_type] = None
@@ -233,8 +241,10 @@ def _contains(coarse: tuple[str, str], fine: tuple[str, str]) -> bool:
 
 
 def _decree_year(sentence: str) -> list[tuple[str, str]]:
+    """A decree's year: "Nomor 84 Tahun 2026", "Nomor HK.01.07/MENKES/2015/2023"."""
     m = _DECREE_YEAR.search(sentence)
-    return [(m["y"], m["y"])] if m else []
+    year = m and (m["y"] or m["y2"])
+    return [(year, year)] if year else []
 
 
 def _place_phrases(sentence: str) -> list[tuple[int, int]]:
@@ -293,7 +303,22 @@ def _merge(events: list[Event]) -> list[Event]:
                 out[dated[join_key(e)]] = _with_facility_of(target, e)
             continue
         merged.append(i)
-    return [out[i] for i in merged]
+    kept = [out[i] for i in merged]
+    # "meluncurkan ILP tahun 2025" and "Peluncuran ... Senin (20/1/2025)": one launch, on the finer date.
+    return [
+        e
+        for e in kept
+        if not (
+            e.start
+            and e.event_type != "coverage_report"
+            and any(
+                o.event_type == e.event_type
+                and o.start
+                and _contains((e.start, e.end or e.start), (o.start, o.end or o.start))
+                for o in kept
+            )
+        )
+    ]
 
 
 def _with_facility_of(event: Event, other: Event) -> Event:

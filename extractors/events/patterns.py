@@ -6,6 +6,7 @@ from __future__ import annotations
 # mention ("studi banding ini menjadi penyemangat") refers back to one already reported.
 ACTIVITY_TRIGGERS: dict[str, str] = {
     "launch": r"peluncuran|diluncurkan|meluncurkan|luncurkan|(?:me|di)?-?launching|kick[- ]?off|pencanangan|dicanangkan"
+    r"|resmi\s+(?:menerapkan|menjalankan|memulai|memberlakukan)"
     r"|(?:menerapkan|menjalankan|mengimplementasikan)\s+(?:(?-i:ILP)|integrasi\s+(?:layanan|pelayanan)(?:\s+kesehatan)?"
     r"\s+primer)(?:\s+\([^)]*\))?\s+(?:secara\s+\w+\s+)?sejak"
     r"|mencanangkan|diresmikan|meresmikan|peresmian|(?:sudah|telah|baru)?\s*mulai\s+(?:sejak|pada|dilaksanakan"
@@ -30,7 +31,7 @@ LAUNCH_WORDS = (
 STATEMENT_TRIGGERS: dict[str, str] = {
     "pilot_designation": r"lokasi\s+percontohan|percontohan|pilot\s+project|proyek\s+percontohan|piloting"
     r"|(?:sebagai|menjadi|jadi|ditetapkan|ditunjuk|dipilih|terpilih|menetapkan)\s+(?:\w+\s+){0,6}?lokus|lokus\s+(?:awal|pertama|ILP)"
-    r"|uji\s+coba|diujicobakan|mengujicobakan",
+    r"|uji\s*coba|menguji\s*coba|diujicobakan|mengujicobakan",
     "funding": r"hibah|dukungan\s+dana|pendanaan|dana\s+desa|mengalokasikan\s+(?:dana|anggaran)|dana\s+alokasi"
     r"|anggaran|(?-i:DAK|BOK)",
     "policy": r"(?:surat\s+keputusan|(?-i:SK)|peraturan\s+(?:bupati|wali\s*kota|gubernur|menteri(?:\s+kesehatan)?)"
@@ -52,6 +53,8 @@ FOLLOW_UP = (
     rf"|(?:adapun\s+)?(?:{_ACTIVITY_NOUNS})\s+(?:yang\s+)?(?:berlangsung|bertempat|digelar|dilaksanakan"
     r"|diselenggarakan|dipusatkan|diadakan|dilakukan)\b)"
 )
+# What may start without ILP starting: "persiapan penerapan ILP sudah dimulai sejak Juli".
+NOT_LAUNCH_BEFORE = r"\b(?:persiapan|pembangunan|renovasi|pendaftaran|pelatihan|orientasi|sosialisasi|pendataan)\b"
 # Words before a trigger that make it another event's time ("Sebelum peluncuran, ..."), not an event.
 TIME_REFERENCE_BEFORE = r"\b(?:sebelum|setelah|sesudah|usai|seusai|pasca|menjelang|jelang)\s+$"
 # A purpose after money ("dipakai untuk orientasi ..."): the activity is what the money is for.
