@@ -143,9 +143,12 @@ def _triggers(sentence: str, dated: bool) -> dict[str, None]:
             if _TIME_REFERENCE.search(sentence[max(0, m.start() - 12) : m.start()]):
                 referenced.add(event_type)
                 continue
-            if event_type == "launch" and "mulai" in m.group().lower():
-                if _NOT_LAUNCH_BEFORE.search(sentence[max(0, m.start() - 50) : m.start()]):
-                    continue  # "persiapan ... sudah dimulai": the preparation started, not ILP
+            if (
+                event_type == "launch"
+                and "mulai" in m.group().lower()
+                and _NOT_LAUNCH_BEFORE.search(sentence[max(0, m.start() - 50) : m.start()])
+            ):
+                continue  # "persiapan ... sudah dimulai": the preparation started, not ILP
             # The anchor must be more than the trigger itself ("berbagi pengalaman" is not held by "berbagi").
             if dated or _has_date_shape(sentence) or any(e <= m.start() or s >= m.end() for s, e in verbs):
                 found[event_type] = None
