@@ -43,7 +43,7 @@ def _parse_chunk(articles: list[CleanArticle]) -> list[ParsedArticle]:
     nlp = get_nlp()
     pairs = ((a.text, a) for a in articles)
     return [
-        parse_doc(article, sentence_spans(doc), person_spans(doc))
+        parse_doc(article, sentence_spans(doc, article.text), person_spans(doc))
         for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE)
     ]
 

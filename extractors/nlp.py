@@ -158,8 +158,28 @@ def _splits_letter_hyphen(pattern: str) -> bool:
 
 
 def person_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Character spans the recogniser labels as persons (none without a recogniser)."""
-    return [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PER"]
+    """Character spans the recogniser labels as persons (none without a recogniser).
+
+    Read from the entity arrays rather than `doc.ents`, which builds a Span per entity and a Token per word.
+    """
+    from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH
+
+    if len(doc) == 0:
+        return []
+    per = doc.vocab.strings.add("PER")
+    spans: list[tuple[int, int]] = []
+    start = end = None
+    for iob, ent_type, idx, length in doc.to_array([ENT_IOB, ENT_TYPE, IDX, LENGTH]).tolist():
+        if start is not None and (iob != 1 or ent_type != per):  # B starts an entity; O or another type ends one
+            spans.append((start, end))
+            start = None
+        if ent_type == per and iob in (1, 3):
+            if start is None:
+                start = idx
+            end = idx + length
+    if start is not None:
+        spans.append((start, end))
+    return spans
 
 
 def text_sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -176,14 +196,27 @@ def text_sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
-    """(start, end) character spans of the doc's sentences, trailing whitespace trimmed."""
+def sentence_spans(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
+    """(start, end) character spans of the doc's sentences, trailing whitespace trimmed.
+
+    Read from the Doc's sentence-start array, not `doc.sents` (which builds a Python object per token and
+    would cost more than the rest of extraction together).
+    """
+    from spacy.attrs import IDX, SENT_START
+
+    if len(doc) == 0:
+        return []
+    arr = doc.to_array([SENT_START, IDX])
+    starts = arr[:, 1][arr[:, 0] == 1].tolist()
+    first = int(arr[0, 1])
+    if not starts or starts[0] != first:
+        starts.insert(0, first)
+    text = doc.text if text is None else text  # doc.text joins every token again: pass the text when known
     spans = []
-    for sent in doc.sents:
-        s, e = sent.start_char, sent.end_char
-        while e > s and doc.text[e - 1].isspace():
+    for s, e in zip(starts, [*starts[1:], len(text)], strict=True):
+        while e > s and text[e - 1].isspace():
             e -= 1
-        while s < e and doc.text[s].isspace():
+        while s < e and text[s].isspace():
             s += 1
         if e > s:
             spans.append((s, e))

@@ -79,13 +79,16 @@ _LEAD_WORD = re.compile(r"\s*(?:(?:tanggal|tgl\.?)\s+)?", _F)
 _WD = rf"(?:{WEEKDAY}\s*,?\s*)?"
 _TGL = r"(?:tanggal|tgl\.?)?\s*"
 
-RULES: list[tuple[re.Pattern[str], _Builder]] = []
+RULES: list[tuple[re.Pattern[str], _Builder, tuple[str, ...]]] = []
 _AND = r"\s*(?:,\s*)?(?:dan|serta|&|,)\s*"
 
 
-def _rule(pattern: str) -> Callable[[_Builder], _Builder]:
+def _rule(pattern: str, needs: tuple[str, ...] = ()) -> Callable[[_Builder], _Builder]:
+    """Register a rule; `needs` are words of which the lower-cased text must hold one for the rule to run
+    (most texts have no relative expression: their patterns are not run over them)."""
+
     def register(fn: _Builder) -> _Builder:
-        RULES.append((re.compile(pattern, _F), fn))
+        RULES.append((re.compile(pattern, _F), fn, needs))
         return fn
 
     return register
@@ -219,7 +222,10 @@ def _month_year(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     return v, v
 
 
-@_rule(rf"\b(?:bulan\s+)?(?P<m>{MONTH})\s+(?P<dir>lalu|kemarin|silam|mendatang|depan|nanti)\b")
+@_rule(
+    rf"\b(?:bulan\s+)?(?P<m>{MONTH})\s+(?P<dir>lalu|kemarin|silam|mendatang|depan|nanti)\b",
+    needs=("lalu", "kemarin", "silam", "mendatang", "depan", "nanti"),
+)
 def _month_relative(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     """ "Mei lalu": the last May before the published date; "Juli mendatang": the next July after it."""
     if ctx.published is None:
@@ -251,7 +257,10 @@ def _year(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     return m["y"], m["y"]
 
 
-@_rule(rf"\b(?P<n>{NUMBER_WORDS}|\d{{1,3}}|se|beberapa)\s*(?P<unit>hari|pekan|minggu|bulan|tahun)\s+(?:yang\s+)?lalu\b")
+@_rule(
+    rf"\b(?P<n>{NUMBER_WORDS}|\d{{1,3}}|se|beberapa)\s*(?P<unit>hari|pekan|minggu|bulan|tahun)\s+(?:yang\s+)?lalu\b",
+    needs=("lalu",),
+)
 def _relative_amount(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     """ "3 hari lalu", "dua pekan lalu", "sebulan yang lalu": counted back from the published date."""
     if ctx.published is None or m["n"].lower() == "beberapa":
@@ -262,7 +271,10 @@ def _relative_amount(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     return relative_to(ctx.published, n, m["unit"].lower())
 
 
-@_rule(rf"\b(?P<rel>{'|'.join(sorted(RELATIVE_DAYS, key=len, reverse=True))})\b")
+@_rule(
+    rf"\b(?P<rel>{'|'.join(sorted(RELATIVE_DAYS, key=len, reverse=True))})\b",
+    needs=("kemarin", "hari ini", "besok", "lusa"),
+)
 def _relative_day(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     if ctx.published is None:
         return None
@@ -270,7 +282,7 @@ def _relative_day(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     return d, d
 
 
-@_rule(rf"\b(?P<wd>{WEEKDAY})\s+(?:lalu|kemarin)\b")
+@_rule(rf"\b(?P<wd>{WEEKDAY})\s+(?:lalu|kemarin)\b", needs=("lalu", "kemarin"))
 def _last_weekday(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     if ctx.published is None:
         return None
@@ -282,7 +294,10 @@ def _last_weekday(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     return d, d
 
 
-@_rule(r"\b(?P<unit>pekan|minggu|bulan|tahun)\s+(?P<dir>lalu|kemarin|ini|depan)\b")
+@_rule(
+    r"\b(?P<unit>pekan|minggu|bulan|tahun)\s+(?P<dir>lalu|kemarin|ini|depan)\b",
+    needs=("lalu", "kemarin", "ini", "depan"),
+)
 def _relative_period(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     p = ctx.published
     if p is None:
@@ -317,7 +332,10 @@ def extract_dates(text: str, published_date: str | None = None) -> list[DateMent
     ctx = _Context(published=published, default_year=published.year if published else _dominant_year(text))
     taken: list[tuple[int, int]] = []
     hits: list[_Hit] = []
-    for pattern, build in RULES:
+    lowered = text.lower()
+    for pattern, build, needs in RULES:
+        if needs and not any(word in lowered for word in needs):
+            continue
         for m in pattern.finditer(text):
             s, e = m.span()
             lead = _LEAD_WORD.match(text, s, e)

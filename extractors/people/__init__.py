@@ -9,7 +9,9 @@ part of the name join the first.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors.lang import word_list, word_set
 from extractors.locations.gazetteer import multiword_region_first_words, norm_name, region_name_end
@@ -125,7 +127,7 @@ def _starts_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
-COUNTRY_NAMES = set(word_list("countries"))
+COUNTRY_NAMES = frozenset(word_list("countries"))
 _ROLE_HEAD_WORDS = {h.rstrip(".") for h in ROLE_HEADS if " " not in h}
 # Place slots whose place is a region: only a name the gazetteer or the article knows may fill them.
 # The others (Puskesmas, Desa, Camat, ...) name local places the gazetteer may not hold: one word fills them.
@@ -133,16 +135,23 @@ _REGION_SLOTS = {"Kabupaten", "Kota", "Provinsi", "Daerah", "Bupati", "Gubernur"
 _ROLE_PAREN = re.compile(r"[ ]?\((?P<abbr>[A-Za-z][\w.]{1,11}(?:[ ][A-Z][\w.]{1,11})?)\)")
 
 
-def _place_at(text: str, pos: int, places: set[str]) -> int | None:
-    """End of the longest place the article names that starts at `pos`."""
-    best = None
+@lru_cache(maxsize=512)
+def _places_by_opening(places: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Places by their first two letters (lower case), longest first: a lookup per word, not a scan."""
+    index: dict[str, list[str]] = defaultdict(list)
     for p in places:
-        if not p:
-            continue
+        if p:
+            index[p[:2].lower()].append(p)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
+def _place_at(text: str, pos: int, places: frozenset[str]) -> int | None:
+    """End of the longest place the article names that starts at `pos`."""
+    for p in _places_by_opening(places).get(text[pos : pos + 2].lower(), ()):
         end = pos + len(p)
-        if text[pos:end].lower() == p.lower() and not text[end : end + 1].isalnum() and (best is None or end > best):
-            best = end
-    return best
+        if text[pos:end].lower() == p.lower() and not text[end : end + 1].isalnum():
+            return end
+    return None
 
 
 def _role_end(text: str, start: int, places: set[str], person_starts: frozenset[int] = frozenset()) -> int:
@@ -277,7 +286,7 @@ def extract_people(
     `places` (facility and region names found in it) bound roles; `recognised` are person spans
     from the statistical recogniser, kept when they survive the same name checks as the rules.
     """
-    places = places or set()
+    places = frozenset(places or ())
     lowered_places = {p.lower() for p in places}
     person_starts = frozenset(s for s, _ in recognised or [])
     found: list[_Found] = []
@@ -365,6 +374,9 @@ _HON_APPOSITIVE = re.compile(
     rf"(?:\s*,\s*|\s*,?\s+(?:selaku|yang\s+juga|yang\s+juga\s+menjabat(?:\s+sebagai)?|yang\s+menjabat(?:\s+sebagai)?)\s+"
     rf"|\s+\()(?=(?:{_ROLE_HEAD_ALT})\b)"
 )
+_APPOSITION_GAP = re.compile(
+    r"(?:,\s*|\s\(|\bselaku\s+|\byang\s+juga\s+(?:menjabat\s+(?:sebagai\s+)?)?|\byang\s+menjabat\s+(?:sebagai\s+)?)$"
+)
 _ROLE_CLOSE = re.compile(rf"\s*(?:[,.;:)\"”]|$|\s+(?:{_SPEECH_ALT}|yang|saat|ketika|dalam|di|pada|bahwa)\b)")
 
 
@@ -397,7 +409,18 @@ def _roles_after_names(
 ) -> list[_Found]:
     """A title after the name: "Sulastri, Kepala Puskesmas Ngawen, mengatakan", "dr. Rina selaku Kepala ..."."""
     out = []
-    for m in [*_APPOSITIVE.finditer(text), *_HON_APPOSITIVE.finditer(text)]:
+    seen: set[int] = set()
+    matches = []
+    for head in _ROLE_HEAD.finditer(text):
+        p = head.start()
+        if not _APPOSITION_GAP.search(text, max(0, p - 40), p):
+            continue  # a title after a name follows a comma, "selaku", "yang juga" or a bracket
+        for rx in (_APPOSITIVE, _HON_APPOSITIVE):
+            for m in rx.finditer(text, max(0, p - 160), min(len(text), p + 60)):
+                if m.end() == p and m.start() not in seen:
+                    seen.add(m.start())
+                    matches.append(m)
+    for m in matches:
         name = _strip_trailing_nonnames(m["name"])
         if not name or not _valid_name(name) or name.lower() in lowered_places:
             continue
