@@ -17,7 +17,7 @@ ACTIVITY_TRIGGERS: dict[str, str] = {
     r"|orientasi|(?-i:TOT)|training\s+of\s+trainers?|magang",
     "coordination_meeting": r"(?-i:FGD)|focus\s+group\s+discussion|forum\s+group\s+discussion|rapat\s+koordinasi"
     r"|(?-i:Rakor)|rakor\b|lokakarya|lokmin|pertemuan\s+(?:koordinasi|advokasi|lintas\s+sektor)|rapat\s+lintas\s+sektor"
-    r"|(?-i:Pokjanal)|rapat\s+kerja|(?-i:Rakerkesda|Rakerkesnas)|rembuk|audiensi",
+    r"|(?-i:Pokjanal)|rembuk|audiensi",
     "best_practice_sharing": r"praktik\s+baik(?:nya)?|praktek\s+baik(?:nya)?|best\s+practices?|berbagi\s+pengalaman",
     "monitoring_evaluation": r"monev|monitoring|pendampingan|supervisi|asistensi|visitasi|pemantauan\s+dan\s+evaluasi"
     r"|verifikasi|memverifikasi"

@@ -283,7 +283,12 @@ def _typed_candidates(text: str) -> list[tuple[int, int, str, str, bool]]:
 _ITEM = r"(?:[A-Z][\w'’-]*|\d{1,2}\b)(?:[ ](?:[A-Z][\w'’-]*|\d{1,2}\b|[IVX]{1,4}\b)){0,3}"
 _ENUMERATION = re.compile(rf"(?:(?:\s*,\s*(?!dan\b|serta\b){_ITEM})*\s*,?\s+(?:dan|serta)\s+{_ITEM}(?=[\s,.;:)]|$))+")
 # Words that open an office or a venue, not another place of a list ("..., serta Kantor Dinas Kesehatan").
-_NOT_A_PLACE_NAME = word_set("non_person_words") | word_set("role_heads") | {"Kantor", "Aula", "Gedung", "Hotel"}
+_NOT_A_PLACE_NAME = (
+    word_set("non_person_words")
+    | word_set("role_heads")
+    | word_set("not_names")
+    | {"Kantor", "Aula", "Gedung", "Hotel"}
+)
 _QUANTIFIER_BEFORE = re.compile(r"\b(?:seluruh|semua|setiap|tiap|para|sejumlah|beberapa|se-?)\s*$", re.IGNORECASE)
 
 
