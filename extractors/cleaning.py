@@ -139,7 +139,7 @@ def clean_lines(lines: list[str]) -> tuple[str, str | None, str | None]:
             if parsed:
                 header_date = header_date or parsed
                 continue
-        if header_date is None and len([k for k in kept if k]) < 3:
+        if header_date is None and len([k for k in kept if k]) < 5:
             byline = byline_date(line)
             if byline:
                 header_date = byline

@@ -207,6 +207,16 @@ def _english_order(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
 
 
 @_rule(
+    rf"\b(?:{MONTH_LEAD}\s+)?(?:bulan\s+)?(?P<m1>{MONTH})\s+(?P<y1>{YEAR}){RANGE_SEP}(?:{MONTH_LEAD}\s+)?(?:bulan\s+)?"
+    rf"(?P<m2>{MONTH})\s+(?P<y2>{YEAR})\b"
+)
+def _month_year_range(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    """ "Desember 2024 hingga Februari 2025": months across a year's end."""
+    a, b = _ym(int(m["y1"]), _month(m["m1"])), _ym(int(m["y2"]), _month(m["m2"]))
+    return (a, b) if a < b else None
+
+
+@_rule(
     rf"\b(?:{MONTH_LEAD}\s+)?(?:bulan\s+)?(?P<m1>{MONTH}){RANGE_SEP}(?:{MONTH_LEAD}\s+)?(?:bulan\s+)?(?P<m2>{MONTH})"
     rf"\s+(?:tahun\s+)?(?P<y>{YEAR})\b"
 )
@@ -239,11 +249,15 @@ def _month_relative(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     return v, v
 
 
-@_rule(rf"\b(?:(?:{MONTH_LEAD})\s+|bulan\s+)(?P<m>{MONTH})\b(?!\s*\d)")
+@_rule(rf"\b(?P<lead>(?:{MONTH_LEAD})\s+|bulan\s+|sejak\s+(?:bulan\s+)?|pada\s+bulan\s+)(?P<m>{MONTH})\b(?!\s*\d)")
 def _month_no_year(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    """ "awal Oktober", "bulan Mei", "sejak Januari": the month in the published year ("sejak" looks back)."""
     if ctx.published is None:
         return None
-    v = _ym(ctx.published.year, _month(m["m"]))
+    year = ctx.published.year
+    if m["lead"].lower().startswith("sejak") and _month(m["m"]) > ctx.published.month:
+        year -= 1
+    v = _ym(year, _month(m["m"]))
     return v, v
 
 

@@ -83,8 +83,13 @@ def _split_degrees(deg: str | None) -> tuple[str, ...]:
     return tuple(p + "." if "." in p else p for p in parts)
 
 
+NAME_PREFIXES = word_set("name_prefixes")
+
+
 def _valid_name(name: str) -> bool:
     tokens = name.split(" ")
+    # "Lalu Pathul Bahri": a regional name prefix is a name word, though "lalu" is an everyday word too.
+    tokens = [t for i, t in enumerate(tokens) if not (t in NAME_PREFIXES and i < len(tokens) - 1)] or tokens
     if tokens[0] in TITLES_BEFORE_NAMES or tokens[0].rstrip(".") in _ROLE_HEAD_WORDS:
         return False  # "Presiden RI": a title without its name
     if any(t in NOT_NAMES or t.rstrip(".") in NOT_NAMES or t in NON_PERSON_WORDS for t in tokens):
@@ -343,7 +348,11 @@ def extract_people(
                 text[max(0, m.start() - 30) : m.start()],
             ):
                 continue  # "RSUD dr. TC Hillers": a hospital named after a person
-            start = _skip_titles_and_places(text, m.start("name"), m.end("name"), places)
+            start = _past_place_around(text, m.start("name"), m.end("name"), places)
+            start = _skip_titles_and_places(text, start, m.end("name"), places)
+            inner = _INNER_HONORIFIC.search(text, start, m.end("name"))
+            if inner:  # "Tengah Haji Lalu Pathul Bahri": the name begins after its honorific
+                start = inner.end()
             name = _strip_trailing_nonnames(text[start : m.end("name")])
             if name and _valid_name(name) and name.lower() not in lowered_places and not _not_a_person(name):
                 hon = _clean_hon(m.groupdict().get("hon"))
@@ -461,11 +470,22 @@ def _doubtful_plain_name(text: str, start: int, name: str) -> bool:
 
 
 def _in_headline(text: str, pos: int) -> bool:
-    """Inside a first line that is a headline (no sentence end)."""
-    first_end = text.find("\n")
-    return 0 <= pos < first_end and not text[:first_end].rstrip().endswith(".")
+    """Inside a headline: the first line, or a Title Case line among the first few, with no sentence end."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    if line_end < 0:
+        return False
+    line = text[line_start:line_end].rstrip()
+    if line.endswith(".") or text.count("\n", 0, line_start) > 4:
+        return False
+    if line_start == 0:
+        return True
+    words = re.findall(r"[^\W\d_][\w'’-]*", line)
+    small = ("di", "ke", "dan", "dari", "untuk", "yang", "dengan", "pada")
+    return len(words) >= 4 and sum(w[0].isupper() for w in words if w not in small) >= 0.8 * len(words)
 
 
+_INNER_HONORIFIC = re.compile(rf"(?<=[ ])(?:(?:{_HONORIFIC_ALT})(?:\.|[ ])\s*)+(?=[A-Z])")
 _LEADING_HONORIFIC = re.compile(rf"^(?:(?:{_HONORIFIC_ALT})(?:\.|[ ])\s*)+")
 
 
@@ -551,6 +571,9 @@ def _extend_left(text: str, start: int, places: set[str]) -> int:
         if m is None:
             break
         word = m.group(1)
+        if word in NAME_PREFIXES:
+            start = m.start(1)  # "Lalu" of "Lalu Pathul Bahri"
+            continue
         if (
             sum(c.isupper() for c in word) > 1  # an acronym or a party (PPP, PDI-P, NasDem), not a given name
             or word in TITLES_BEFORE_NAMES
