@@ -92,11 +92,11 @@ def test_person_recogniser_gate_on_idner_dev():
     assert result["f1"] >= 0.82, result
 
 
-# The evaluation corpus (tests/evaluation): 72 articles modelled on real regional news, gold written by writers
+# The evaluation corpus (tests/evaluation): 112 articles modelled on real regional news, gold written by writers
 # who never saw the extractor. Dev split floors, pinned a little under what was measured when they were set.
 CORPUS = GOLDEN_GOLD.parent.parent / "evaluation"
-CORPUS_DEV_FLOORS = {"dates": 0.97, "facility_counts": 0.95, "people": 0.95, "locations": 0.94, "events": 0.82}
-CORPUS_DEV_SECONDARY_FLOORS = {"facility_counts": 0.85, "people": 0.85}
+CORPUS_DEV_FLOORS = {"dates": 0.97, "facility_counts": 0.96, "people": 0.94, "locations": 0.93, "events": 0.78}
+CORPUS_DEV_SECONDARY_FLOORS = {"facility_counts": 0.79, "people": 0.83}
 
 
 def test_evaluation_corpus_dev_gate():

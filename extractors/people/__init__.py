@@ -37,7 +37,7 @@ _BALINESE = (
 )
 _INITIALS = r"[A-Z]{2,3}(?=[ ][A-Z][^\W\d_A-Z]+)"  # "ZL Mailoa"
 _NAME_TOKEN = (
-    rf"(?:{_BALINESE}|{_INITIALS}|Muh\.|Moh\.|Mhd\.|Muhd\.|Abd\.|[A-Z]\."
+    rf"(?:{_BALINESE}|{_INITIALS}|Muh\.|Moh\.|Mhd\.|Muhd\.|Abd\.|Hi\.|[A-Z]\."
     r"|[A-Z][^\W\d_A-Z]+(?:[-'’][A-Z]?[^\W\d_A-Z]+)?)"
 )
 _NAME = rf"{_NAME_TOKEN}(?:[ ]{_NAME_TOKEN}){{0,4}}"
@@ -137,6 +137,10 @@ _ROLE_HEAD_WORDS = {h.rstrip(".") for h in ROLE_HEADS if " " not in h}
 # Place slots whose place is a region: only a name the gazetteer or the article knows may fill them.
 # The others (Puskesmas, Desa, Camat, ...) name local places the gazetteer may not hold: one word fills them.
 _REGION_SLOTS = {"Kabupaten", "Kota", "Provinsi", "Daerah", "Bupati", "Gubernur", "Walikota", "Dinkes", "Kesehatan"}
+# ", Hukum dan Politik": more domains of a "Bidang" title, listed with commas (role words and places).
+_DOMAIN_LIST = re.compile(
+    r",[ ](?=[A-Z])(?:[A-Z][\w'’-]*[ ]?){1,3}(?:(?:,[ ]|[ ]?dan[ ])(?:[A-Z][\w'’-]*[ ]?){1,3})*(?=[ ]|,)"
+)
 _ROLE_PAREN = re.compile(r"[ ]?\((?P<abbr>[A-Za-z][\w.]{1,11}(?:[ ][A-Z][\w.]{1,11})?)\)")
 
 
@@ -170,7 +174,12 @@ def _role_end(text: str, start: int, places: set[str], person_starts: frozenset[
     pos = head.end() if head else start
     last = head.group().split(" ")[-1].rstrip(".") if head else ""
     expect_place = last in PLACE_SLOT_WORDS
+    listed = False
     while True:
+        domains = None if listed else _DOMAIN_LIST.match(text, pos)
+        if domains and " dan " in domains.group() and re.search(r"\b(?:Bidang|Asisten|Staf\s+Ahli)\b", text[start:pos]):
+            pos, listed = domains.end(), True  # "Asisten Bidang Pemerintahan, Keistimewaan Aceh dan Kesra"
+            continue
         paren = _ROLE_PAREN.match(text, pos)
         if paren and (paren["abbr"].rstrip(".") in _ROLE_HEAD_WORDS or paren["abbr"].rstrip(".") in ROLE_VOCAB):
             pos = paren.end()  # "Sekretaris Daerah (Sekda)"
@@ -383,6 +392,7 @@ _HON_APPOSITIVE = re.compile(
     rf"(?:\s*,\s*|\s*,?\s+(?:selaku|yang\s+juga|yang\s+juga\s+menjabat(?:\s+sebagai)?|yang\s+menjabat(?:\s+sebagai)?)\s+"
     rf"|\s+\()(?=(?:{_ROLE_HEAD_ALT})\b)"
 )
+_HOSPITAL_BEFORE = re.compile(rf"\b(?:RSUD|RSU|RS|Rumah\s+Sakit(?:\s+Umum)?(?:\s+Daerah)?)\s+(?:{_HONORIFIC})?$")
 _APPOSITION_GAP = re.compile(
     r"(?:,\s*|\s\(|\bselaku\s+|\byang\s+juga\s+(?:menjabat\s+(?:sebagai\s+)?)?|\byang\s+menjabat\s+(?:sebagai\s+)?)$"
 )
@@ -545,8 +555,8 @@ def _from_recognised(
     name = text[start:end]
     if not name or not name[0].isupper() or not _valid_name(name) or name.lower() in lowered_places:
         return None
-    if _not_a_person(name):
-        return None
+    if _not_a_person(name) or _HOSPITAL_BEFORE.search(text, max(0, start - 40), start):
+        return None  # "RSUD dr. H. Bob Bazar": a hospital named after a person
     if any(name.lower() in p for p in lowered_places):
         return None  # a piece of a place name ("Cot Glie" of Kuta Cot Glie)
     if " " not in name and _starts_sentence(text, start) and _everyday_word(name, text[end : end + 40]):
