@@ -150,7 +150,8 @@ def _triggers(sentence: str, dated: bool) -> dict[str, None]:
             ):
                 continue  # "persiapan ... sudah dimulai": the preparation started, not ILP
             # The anchor must be more than the trigger itself ("berbagi pengalaman" is not held by "berbagi").
-            if dated or _has_date_shape(sentence) or any(e <= m.start() or s >= m.end() for s, e in verbs):
+            anchored = dated or _has_date_shape(sentence) or _ILP.search(sentence)
+            if anchored or any(e <= m.start() or s >= m.end() for s, e in verbs):
                 found[event_type] = None
                 break
     for event_type, rx in _STATEMENT.items():
@@ -176,13 +177,23 @@ def _triggers(sentence: str, dated: bool) -> dict[str, None]:
 def _follow_up(
     text: str, sentences: Sequence[tuple[int, int]], i: int, dates: Sequence[DateMention]
 ) -> tuple[int, int] | None:
-    """The next sentence, when it goes on about this sentence's activity and dates it."""
-    if i + 1 >= len(sentences):
-        return None
-    f_start, f_end = sentences[i + 1]
-    if not _FOLLOW_UP.match(text, f_start, f_end):
-        return None
-    return (f_start, f_end) if any(f_start <= d.char_start < f_end for d in dates) else None
+    """The next sentence, when it goes on about this sentence's activity and dates it; or the one after, when
+    the next goes on about it too without a date ("Peluncuran itu dirangkaikan dengan ... Kegiatan
+    berlangsung Selasa (16/7/2024)"); or the one before, when this sentence itself refers back to a dated
+    activity ("Kunjungan itu sekaligus menandai peluncuran ILP")."""
+    for j in (i + 1, i + 2):
+        if j >= len(sentences):
+            break
+        f_start, f_end = sentences[j]
+        if not _FOLLOW_UP.match(text, f_start, f_end):
+            break
+        if any(f_start <= d.char_start < f_end for d in dates):
+            return f_start, f_end
+    if i > 0 and _FOLLOW_UP.match(text, *sentences[i]):
+        b_start, b_end = sentences[i - 1]
+        if any(b_start <= d.char_start < b_end for d in dates):
+            return b_start, b_end
+    return None
 
 
 _ACTIVITY_TYPES = (

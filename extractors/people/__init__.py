@@ -37,7 +37,7 @@ _BALINESE = (
 )
 _INITIALS = r"[A-Z]{2,3}(?=[ ][A-Z][^\W\d_A-Z]+)"  # "ZL Mailoa"
 _NAME_TOKEN = (
-    rf"(?:{_BALINESE}|{_INITIALS}|Muh\.|Moh\.|Mhd\.|Muhd\.|Abd\.|Hi\.|[A-Z]\."
+    rf"(?:{_BALINESE}|{_INITIALS}|Muh\.|Moh\.|Mhd\.|Muhd\.|Abd\.|Hi\.|St\.|[A-Z]\."
     r"|[A-Z][^\W\d_A-Z]+(?:[-'’][A-Z]?[^\W\d_A-Z]+)?)"
 )
 _NAME = rf"{_NAME_TOKEN}(?:[ ]{_NAME_TOKEN}){{0,4}}"
@@ -225,7 +225,7 @@ def _role_end(text: str, start: int, places: set[str], person_starts: frozenset[
     return pos
 
 
-_OFFICE_WORD = re.compile(r"[A-Z][\w'’&/.-]*|dan|&|,")
+_OFFICE_WORD = re.compile(r"[A-Z][\w'’&/.-]*|dan|&|,|\([A-Za-z0-9 &./-]{2,20}\)")
 
 
 def _office_name_end(text: str, pos: int, places: set[str]) -> int | None:
