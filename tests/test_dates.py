@@ -56,6 +56,9 @@ CASES = [
     pytest.param("pada <d 2025-07>Juli mendatang</d>", "2025-06-19", id="month-mendatang"),
     pytest.param("<d 2024-12>Desember lalu</d>", "2025-03-01", id="month-lalu-last-year"),
     pytest.param("DAK <d 2024>tahun anggaran 2024</d>", None, id="fiscal-year"),
+    pytest.param("di aula, <d 2025-10-16>Kamis pekan lalu</d>.", "2025-10-21", id="weekday-of-last-week"),
+    pytest.param("<d 2024-12/2025-02>Desember 2024 hingga Februari 2025</d>", None, id="months-across-a-year"),
+    pytest.param("klaster <d 2024-01>sejak Januari</d>.", "2024-02-27", id="sejak-month"),
 ]
 
 

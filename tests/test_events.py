@@ -181,3 +181,34 @@ def test_event_dates_and_triggers(text, expected):
 )
 def test_more_event_rules(text, expected):
     assert _events_with_source(text, "2025-01-21") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Pemkab Sumedang resmi meluncurkan ILP. Peluncuran itu dirangkaikan dengan rapat koordinasi. "
+            "Kegiatan berlangsung Selasa (16/7/2024) di Jatinangor.",
+            [("launch", "2024-07-16", "follow_up"), ("coordination_meeting", "2024-07-16", "follow_up")],
+            id="follow-up-chain-of-two",
+        ),
+        pytest.param(
+            "Tim Kemenkes berkunjung ke Puskesmas Matakali, Kamis (24/10/2024). Kunjungan itu sekaligus menandai "
+            "peluncuran ILP di kabupaten tersebut.",
+            [("launch", "2024-10-24", "follow_up")],
+            id="refers-back-to-a-dated-visit",
+        ),
+        pytest.param(
+            "Jumat (9/1/2026), Dinkes mengumpulkan 35 kader posyandu ILP. Mereka mengikuti orientasi posyandu.",
+            [("training", "2026-01-09", "follow_up")],
+            id="mereka-refers-back",
+        ),
+        pytest.param(
+            "Rangkaian kegiatan ILP sudah dimulai kemarin melalui pelatihan kader.",
+            [("training", "2026-01-10", "sentence")],
+            id="activities-started-is-no-launch",
+        ),
+    ],
+)
+def test_events_across_sentences(text, expected):
+    assert _events_with_source(text, "2026-01-11") == expected

@@ -296,6 +296,17 @@ def _relative_day(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     return d, d
 
 
+@_rule(rf"\b(?P<wd>{WEEKDAY})\s+(?P<unit>pekan|minggu)\s+(?P<dir>lalu|depan)\b", needs=("lalu", "depan"))
+def _weekday_of_week(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    """ "Kamis pekan lalu": the Thursday of the week before the published date's week."""
+    if ctx.published is None or m["wd"].lower().replace("'", "") not in WEEKDAYS:
+        return None
+    step = -1 if m["dir"].lower() == "lalu" else 1
+    monday = ctx.published - dt.timedelta(days=ctx.published.weekday()) + dt.timedelta(weeks=step)
+    d = (monday + dt.timedelta(days=WEEKDAYS[m["wd"].lower().replace("'", "")])).isoformat()
+    return d, d
+
+
 @_rule(rf"\b(?P<wd>{WEEKDAY})\s+(?:lalu|kemarin)\b", needs=("lalu", "kemarin"))
 def _last_weekday(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     if ctx.published is None:

@@ -15,6 +15,7 @@ from dataclasses import replace
 from extractors.events.patterns import (
     ACTIVITY_TRIGGERS,
     ACTIVITY_VERBS,
+    BACK_REFERENCE,
     DEMONSTRATIVE_AFTER,
     FOLLOW_UP,
     ILP_TERMS,
@@ -40,6 +41,7 @@ _ILP = re.compile(ILP_TERMS, _F)
 _ORG = re.compile(ORGANIZATIONS)
 _PLACE_PHRASE = re.compile(r"\b(?:di|ke|bertempat\s+di)\s+(?P<phrase>(?:(?:[A-Z][\w'’.-]*|\d{1,2})(?:,?\s+|$))+)")
 _FOLLOW_UP = re.compile(FOLLOW_UP, _F)
+_BACK_REFERENCE = re.compile(BACK_REFERENCE, _F)
 _NOT_FUNDING_BEFORE = re.compile(NOT_FUNDING_BEFORE, _F)
 _TIME_REFERENCE = re.compile(TIME_REFERENCE_BEFORE, _F)
 _NOT_LAUNCH_BEFORE = re.compile(NOT_LAUNCH_BEFORE, _F)
@@ -189,7 +191,7 @@ def _follow_up(
             break
         if any(f_start <= d.char_start < f_end for d in dates):
             return f_start, f_end
-    if i > 0 and _FOLLOW_UP.match(text, *sentences[i]):
+    if i > 0 and (_FOLLOW_UP.match(text, *sentences[i]) or _BACK_REFERENCE.match(text, *sentences[i])):
         b_start, b_end = sentences[i - 1]
         if any(b_start <= d.char_start < b_end for d in dates):
             return b_start, b_end

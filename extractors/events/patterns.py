@@ -54,7 +54,12 @@ FOLLOW_UP = (
     r"|diselenggarakan|dipusatkan|diadakan|dilakukan)\b)"
 )
 # What may start without ILP starting: "persiapan penerapan ILP sudah dimulai sejak Juli".
-NOT_LAUNCH_BEFORE = r"\b(?:persiapan|pembangunan|renovasi|pendaftaran|pelatihan|orientasi|sosialisasi|pendataan)\b"
+NOT_LAUNCH_BEFORE = (
+    r"\b(?:persiapan|pembangunan|renovasi|pendaftaran|pelatihan|orientasi|sosialisasi|pendataan|kegiatan|rangkaian"
+    r"|acara)\b"
+)
+# A sentence whose subject points back at the people or activity of the sentence before ("Mereka mengikuti ...").
+BACK_REFERENCE = r"\W*(?:mereka|para\s+peserta|peserta|kegiatan\s+(?:itu|tersebut|ini))\b"
 # Words before a trigger that make it another event's time ("Sebelum peluncuran, ..."), not an event.
 TIME_REFERENCE_BEFORE = r"\b(?:sebelum|setelah|sesudah|usai|seusai|pasca|menjelang|jelang)\s+$"
 # A purpose after money ("dipakai untuk orientasi ..."): the activity is what the money is for.
