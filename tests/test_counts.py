@@ -204,3 +204,37 @@ def test_a_count_that_refers_back_keeps_its_status():
 def test_more_statuses(sentence, expected):
     found = extract_counts(sentence, [(0, len(sentence))])
     assert [(c.count, c.facility_type, c.status) for c in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "Dari jumlah itu, sebanyak 702 posyandu atau 61,2 persen sudah menjalankan ILP.",
+            [(702, "posyandu", "implementing")],
+            id="out-of-a-total-given-before",
+        ),
+        pytest.param(
+            "Kita punya 13 puskesmas dan 54 pustu.", [(13, "puskesmas", "total"), (54, "pustu", "total")], id="punya"
+        ),
+        pytest.param(
+            "Pemkab meminta seluruh 34 puskesmas memperkuat rujukan.", [(34, "puskesmas", "total")], id="all-of-them"
+        ),
+        pytest.param(
+            "Tim akan memulai pendampingan ke 23 puskesmas yang belum menerapkan ILP.",
+            [(23, "puskesmas", "target")],
+            id="negated-clause-gives-no-status",
+        ),
+        pytest.param(
+            "Wilayahnya membawahi tiga pustu dan 24 posyandu, dan seluruhnya sudah menjalankan layanan ILP.",
+            [(3, "pustu", "implementing"), (24, "posyandu", "implementing")],
+            id="seluruhnya-clause",
+        ),
+        pytest.param(
+            "Dua puskesmas yang dikunjungi yaitu Kairatu dan Piru.", [(2, "puskesmas", "participating")], id="visited"
+        ),
+    ],
+)
+def test_statuses_of_regional_constructions(sentence, expected):
+    found = extract_counts(sentence, [(0, len(sentence))])
+    assert [(c.count, c.facility_type, c.status) for c in found] == expected

@@ -38,7 +38,13 @@ _SUBSET = re.compile(
 _REFERS_BACK = re.compile(r"\s+(?:tersebut|itu|ini)\b", _F)
 # "terdapat 41 pustu dan 212 posyandu yang ikut menerapkan ...": a relative clause right after a count (or a
 # list of counts) says what the counted facilities do, ahead of a verb of existence before them.
-_RELATIVE_CLAUSE = re.compile(r"\s+(?:di\s+[\w\s-]{1,30}?\s+)?yang\s+(?P<clause>[^,;:.]{1,80})", _F)
+_RELATIVE_CLAUSE = re.compile(
+    r"(?:\s+(?:di\s+[\w\s-]{1,30}?\s+)?yang\s+|\s*,?\s+(?:dan\s+)?(?:yang\s+)?seluruhnya\s+)(?P<clause>[^,;:.]{1,80})",
+    _F,
+)
+# "Dari jumlah itu, sebanyak 702 posyandu ...": a count out of a total already given.
+_OUT_OF_THAT = re.compile(r"\bdari\s+(?:jumlah|total)\s+(?:itu|tersebut)\b", _F)
+_ALL_BEFORE = re.compile(r"\b(?:seluruh|semua)\s+$", _F)
 # "dari 152 pustu", "Dari total 152", "Dari sekitar 150 puskesmas": a total the next count is part of.
 _DARI_LEAD = re.compile(r"\bdari\s+(?:(?:total|sekitar|sebanyak|seluruh|keseluruhan)\s+)*$", _F)
 # "12 puskesmas di Mimika, sembilan di Nabire dan enam di Paniai": counts that leave the noun out.
@@ -144,7 +150,10 @@ def _counts_in_sentence(sentence: str, offset: int, region: str | None) -> list[
         elif clause_status:
             status = clause_status
         else:
-            status = _status(sentence, list_start, list_end, part_of_total=of_total is not None)
+            part = of_total is not None or bool(_OUT_OF_THAT.search(sentence, 0, list_start))
+            status = _status(sentence, list_start, list_end, part_of_total=part)
+            if status == "unspecified" and _ALL_BEFORE.search(sentence, max(0, list_start - 10), list_start):
+                status = "total"  # "meminta seluruh 34 puskesmas ...": all the facilities there are
         pct = _PERCENT_NEAR.match(sentence, end)
         if pct and not free(end, pct.start("pct")):
             pct = None
@@ -184,7 +193,12 @@ def _list_spans(sentence: str, hits: list[tuple[int, int, int, str, int, int]]) 
 
 
 def _clause_status(clause: str) -> str | None:
-    """The status a relative clause gives, if it has a cue other than one of mere existence."""
+    """The status a relative clause gives, if it has a cue other than one of mere existence.
+
+    A negated clause ("yang belum menerapkan ILP") says what the facilities do not do: no status from it.
+    """
+    if re.match(r"\s*(?:belum|tidak|tak)\b", clause, _F):
+        return None
     found = [
         (m.start(), status)
         for status, rx in _CUES

@@ -25,18 +25,18 @@ STATUS_CUES: dict[str, str] = {
     r"|pelopor|rintisan"
     r"|mengawali",
     "target": r"ditargetkan|menargetkan|targetkan|target(?:nya)?|akan|direncanakan|rencananya|berencana|menyusul"
-    r"|bertahap|berharap|diharapkan|harapkan|tahun\s+depan|mendatang|dijadwalkan",
+    r"|bertahap|berharap|diharapkan|harapkan|tahun\s+depan|mendatang|dijadwalkan|nanti|diusulkan",
     "participating": r"mengikuti|ikuti|diikuti|melibatkan|dilibatkan|dihadiri|menghadiri|peserta|berpartisipasi"
     r"|terlibat|studi\s+banding|kaji\s+banding|diundang|hadir|monev|monitoring|pendampingan|supervisi"
     r"|sosialisasi|pelatihan|bimtek|bimbingan\s+teknis|orientasi|disaksikan|menyaksikan|kunjungan|rakor|rapat"
-    r"|lokakarya|workshop|FGD|dilatih|mewakili|utusan|berasal\s+dari",
+    r"|lokakarya|workshop|FGD|dilatih|mewakili|utusan|berasal\s+dari|dikunjungi|mengunjungi|ditinjau|meninjau",
     "implementing": r"menerapkan|diterapkan|terapkan|menjalankan|dijalankan|jalankan|melaksanakan|dilaksanakan"
     r"|mengimplementasikan|diimplementasikan|telah|sudah|berjalan|ber-?ILP|terintegrasi|beralih|bertransformasi"
     r"|meluncurkan|diluncurkan|luncurkan|(?:me|di)?-?launching|dimulai|diperluas|melayani|meresmikan|diresmikan"
     r"|resmikan|peresmian",
     "unspecified": r"belum|masih\s+menunggu|masih\s+dalam\s+persiapan",
     "total": r"dari\s+total|total|terdapat|memiliki|mempunyai|berjumlah|jumlah|ditopang|didukung\s+oleh"
-    r"|terdiri\s+(?:atas|dari)|tersebar|tersedia|ada|mencakup|meliputi|membawahi|menaungi",
+    r"|terdiri\s+(?:atas|dari)|tersebar|tersedia|ada|mencakup|meliputi|membawahi|menaungi|punya|mencatat|tercatat",
 }
 # Nouns naming an activity: they suggest a status, but less than a verb does.
 WEAK_CUES = (
