@@ -212,3 +212,27 @@ def test_more_event_rules(text, expected):
 )
 def test_events_across_sentences(text, expected):
     assert _events_with_source(text, "2026-01-11") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Sejak Januari 2025, lima puskesmas sudah menjalankan ILP secara penuh.",
+            [("coverage_report", "2025-01", "sentence"), ("launch", "2025-01", "sentence")],
+            id="running-since-a-date-is-a-start",
+        ),
+        pytest.param(
+            "Bulungan baru memulai ILP di tiga puskesmas percontohan pada Maret 2025.",
+            [("launch", "2025-03", "sentence"), ("pilot_designation", "2025-03", "sentence")],
+            id="memulai-ilp",
+        ),
+        pytest.param(
+            "Dinkes Konsel menggelar rapat evaluasi dua tahun pelaksanaan ILP, Selasa (30/9/2025).",
+            [("coordination_meeting", "2025-09-30", "sentence")],
+            id="rapat-evaluasi",
+        ),
+    ],
+)
+def test_starts_and_meetings(text, expected):
+    assert _events_with_source(text, "2025-10-01") == expected

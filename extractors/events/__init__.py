@@ -83,6 +83,7 @@ def extract_events(
             and not ("launch" in found and _LAUNCH_WORD.search(sentence))
         ):
             found["coverage_report"] = None
+        since = _since_date(text, dates, s_start, s_end) if implementing and "launch" not in found else None
         if not found:
             continue
         spans = _event_dates(dates, s_start, s_end) or _decree_year(sentence)
@@ -127,6 +128,22 @@ def extract_events(
                         date_source=source if start else None,
                     )
                 )
+        if since is not None:  # "sudah menjalankan ILP sejak Oktober 2024": it started then
+            events.append(
+                Event(
+                    event_type="launch",
+                    evidence=sentence,
+                    char_start=s_start,
+                    char_end=s_end,
+                    start=since.start,
+                    end=since.end,
+                    facility=facility.name if facility else None,
+                    facility_type=facility.type if facility else None,
+                    location_code=region,
+                    actors=actors,
+                    date_source="sentence",
+                )
+            )
     return _with_reported_day(_merge(events), dates, published)
 
 
@@ -232,6 +249,19 @@ def _with_reported_day(events: list[Event], dates: Sequence[DateMention], publis
             e = replace(e, start=day, end=day, date_source="reported")
         out.append(e)
     return out
+
+
+_SINCE = re.compile(r"\bsejak\s+$", _F)
+
+
+def _since_date(text: str, dates: Sequence[DateMention], s_start: int, s_end: int) -> DateMention | None:
+    """The date a coverage sentence says running ILP began at ("sejak Oktober 2024"), if it gives one."""
+    for d in dates:
+        if s_start <= d.char_start < s_end and (
+            _SINCE.search(text, max(0, d.char_start - 8), d.char_start) or d.text.lower().startswith("sejak")
+        ):
+            return d
+    return None
 
 
 def _own_region(s_start: int, s_end: int, locations: LocationResult) -> bool:

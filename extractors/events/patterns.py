@@ -7,6 +7,7 @@ from __future__ import annotations
 ACTIVITY_TRIGGERS: dict[str, str] = {
     "launch": r"peluncuran|diluncurkan|meluncurkan|luncurkan|(?:me|di)?-?launching|kick[- ]?off|pencanangan|dicanangkan"
     r"|resmi\s+(?:menerapkan|menjalankan|memulai|memberlakukan)"
+    r"|memulai\s+(?:penerapan\s+)?(?:(?-i:ILP)|integrasi\s+(?:layanan|pelayanan))"
     r"|(?:menerapkan|menjalankan|mengimplementasikan)\s+(?:(?-i:ILP)|integrasi\s+(?:layanan|pelayanan)(?:\s+kesehatan)?"
     r"\s+primer)(?:\s+\([^)]*\))?\s+(?:secara\s+\w+\s+)?sejak"
     r"|mencanangkan|diresmikan|meresmikan|peresmian|(?:sudah|telah|baru)?\s*mulai\s+(?:sejak|pada|dilaksanakan"
@@ -17,7 +18,7 @@ ACTIVITY_TRIGGERS: dict[str, str] = {
     r"|orientasi|(?-i:TOT)|training\s+of\s+trainers?|magang",
     "coordination_meeting": r"(?-i:FGD)|focus\s+group\s+discussion|forum\s+group\s+discussion|rapat\s+koordinasi"
     r"|(?-i:Rakor)|rakor\b|lokakarya|lokmin|pertemuan\s+(?:koordinasi|advokasi|lintas\s+sektor)|rapat\s+lintas\s+sektor"
-    r"|(?-i:Pokjanal)|rembuk|audiensi",
+    r"|(?-i:Pokjanal)|rembuk|audiensi|rapat\s+(?:evaluasi|persiapan|teknis|pleno)|pertemuan\s+evaluasi",
     "best_practice_sharing": r"praktik\s+baik(?:nya)?|praktek\s+baik(?:nya)?|best\s+practices?|berbagi\s+pengalaman",
     "monitoring_evaluation": r"monev|monitoring|pendampingan|supervisi|asistensi|visitasi|pemantauan\s+dan\s+evaluasi"
     r"|verifikasi|memverifikasi"
