@@ -95,7 +95,7 @@ def test_person_recogniser_gate_on_idner_dev():
 # The evaluation corpus (tests/evaluation): 112 articles modelled on real regional news, gold written by writers
 # who never saw the extractor. Dev split floors, pinned a little under what was measured when they were set.
 CORPUS = GOLDEN_GOLD.parent.parent / "evaluation"
-CORPUS_DEV_FLOORS = {"dates": 0.97, "facility_counts": 0.96, "people": 0.95, "locations": 0.93, "events": 0.81}
+CORPUS_DEV_FLOORS = {"dates": 0.97, "facility_counts": 0.96, "people": 0.95, "locations": 0.93, "events": 0.83}
 CORPUS_DEV_SECONDARY_FLOORS = {"facility_counts": 0.83, "people": 0.85}
 
 
