@@ -184,7 +184,11 @@ def person_spans(doc: Doc) -> list[tuple[int, int]]:
 
 def text_sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, from the text alone; the same boundaries the pipeline sets."""
-    starts = sentence_starts(text)
+    return _trimmed_spans(text, sentence_starts(text))
+
+
+def _trimmed_spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """Sentences from their start offsets, with surrounding whitespace trimmed and empty ones left out."""
     spans = []
     for s, e in zip(starts, [*starts[1:], len(text)], strict=True):
         while e > s and text[e - 1].isspace():
@@ -211,13 +215,5 @@ def sentence_spans(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
     first = int(arr[0, 1])
     if not starts or starts[0] != first:
         starts.insert(0, first)
-    text = doc.text if text is None else text  # doc.text joins every token again: pass the text when known
-    spans = []
-    for s, e in zip(starts, [*starts[1:], len(text)], strict=True):
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        while s < e and text[s].isspace():
-            s += 1
-        if e > s:
-            spans.append((s, e))
-    return spans
+    # doc.text joins every token again: pass the text when known
+    return _trimmed_spans(doc.text if text is None else text, starts)

@@ -48,6 +48,7 @@ _ALL_BEFORE = re.compile(r"\b(?:seluruh|semua)\s+$", _F)
 # "dari 152 pustu", "Dari total 152", "Dari sekitar 150 puskesmas": a total the next count is part of.
 _DARI_LEAD = re.compile(r"\bdari\s+(?:(?:total|sekitar|sebanyak|seluruh|keseluruhan)\s+)*$", _F)
 # "12 puskesmas di Mimika, sembilan di Nabire dan enam di Paniai": counts that leave the noun out.
+_AT_PLACE = re.compile(r"\s*di\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 _ELLIPTIC = re.compile(rf"\s*(?:,\s*(?:dan\s+)?|\s+dan\s+)(?P<num>{NUMBER})\s+(?=di\s+[A-Z])", _F)
 _OTHER_NOUN_BEFORE = re.compile(r"\b(?:puskesmas|pustu|posyandu|desa|kabupaten|kecamatan|daerah)\s+$", _F)
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:dan|serta)?|dan|serta|&)\s*", _F)
@@ -126,16 +127,17 @@ def _counts_in_sentence(sentence: str, offset: int, region: str | None) -> list[
             continue
         hits.append((m.start("num"), m.end("num"), value, before[-1][3], m.start("num"), m.end("num")))
     for h in sorted(hits):
-        if not re.match(r"\s+di\s+[A-Z]", sentence[h[1] :]):
+        place = _AT_PLACE.match(sentence, h[1])
+        if place is None:
             continue
-        pos = re.match(r"\s+di\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", sentence[h[1] :]).end() + h[1]
+        pos = place.end()
         while (m := _ELLIPTIC.match(sentence, pos)) is not None:
             value = parse_number(m["num"])
             if value is None or not free(*m.span("num")):
                 break
             hits.append((m.start("num"), m.end("num"), value, h[3], m.start("num"), m.end("num")))
-            nxt = re.match(r"di\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", sentence[m.end() :])
-            pos = m.end() + (nxt.end() if nxt else 0)
+            nxt = _AT_PLACE.match(sentence, m.end())
+            pos = nxt.end() if nxt else m.end()
     hits.sort()
     totals = [_of_total(sentence, start, value, kind, hits) for start, _, value, kind, *_ in hits]
     lists = _list_spans(sentence, hits)

@@ -42,6 +42,11 @@ class _Hit:
     iso_end: str
 
 
+def _weekday(token: str) -> int | None:
+    """Monday = 0 for a weekday name ("Jum'at" as "Jumat"), None when it is not one."""
+    return WEEKDAYS.get(token.lower().replace("'", ""))
+
+
 def _month(token: str) -> int:
     return MONTHS[token.lower().rstrip(".")]
 
@@ -299,11 +304,12 @@ def _relative_day(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
 @_rule(rf"\b(?P<wd>{WEEKDAY})\s+(?P<unit>pekan|minggu)\s+(?P<dir>lalu|depan)\b", needs=("lalu", "depan"))
 def _weekday_of_week(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     """ "Kamis pekan lalu": the Thursday of the week before the published date's week."""
-    if ctx.published is None or m["wd"].lower().replace("'", "") not in WEEKDAYS:
+    target = _weekday(m["wd"])
+    if ctx.published is None or target is None:
         return None
     step = -1 if m["dir"].lower() == "lalu" else 1
     monday = ctx.published - dt.timedelta(days=ctx.published.weekday()) + dt.timedelta(weeks=step)
-    d = (monday + dt.timedelta(days=WEEKDAYS[m["wd"].lower().replace("'", "")])).isoformat()
+    d = (monday + dt.timedelta(days=target)).isoformat()
     return d, d
 
 
@@ -311,7 +317,7 @@ def _weekday_of_week(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
 def _last_weekday(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     if ctx.published is None:
         return None
-    target = WEEKDAYS[m["wd"].lower().replace("'", "")] if m["wd"].lower() in WEEKDAYS else None
+    target = _weekday(m["wd"])
     if target is None:
         return None
     back = (ctx.published.weekday() - target) % 7 or 7

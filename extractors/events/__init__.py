@@ -8,9 +8,11 @@ the sentence, else the article's main region.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 
 from extractors.events.patterns import (
     ACTIVITY_TRIGGERS,
@@ -103,6 +105,16 @@ def extract_events(
                 + [p.name for p in people if s_start <= p.char_start < s_end]
             )
         )
+        at_this = partial(  # what every event this sentence reports shares
+            Event,
+            evidence=sentence,
+            char_start=s_start,
+            char_end=s_end,
+            facility=facility.name if facility else None,
+            facility_type=facility.type if facility else None,
+            location_code=region,
+            actors=actors,
+        )
         for event_type in found:
             belongs = tuple(
                 i
@@ -113,37 +125,16 @@ def extract_events(
             type_spans = spans[:1] if event_type == "coverage_report" else spans
             for start, end in type_spans or [(None, None)]:
                 events.append(
-                    Event(
+                    at_this(
                         event_type=event_type,
-                        evidence=sentence,
-                        char_start=s_start,
-                        char_end=s_end,
                         start=start,
                         end=end,
-                        facility=facility.name if facility else None,
-                        facility_type=facility.type if facility else None,
-                        location_code=region,
-                        actors=actors,
                         counts=belongs,
                         date_source=source if start else None,
                     )
                 )
         if since is not None:  # "sudah menjalankan ILP sejak Oktober 2024": it started then
-            events.append(
-                Event(
-                    event_type="launch",
-                    evidence=sentence,
-                    char_start=s_start,
-                    char_end=s_end,
-                    start=since.start,
-                    end=since.end,
-                    facility=facility.name if facility else None,
-                    facility_type=facility.type if facility else None,
-                    location_code=region,
-                    actors=actors,
-                    date_source="sentence",
-                )
-            )
+            events.append(at_this(event_type="launch", start=since.start, end=since.end, date_source="sentence"))
     return _with_reported_day(_merge(events), dates, published)
 
 
@@ -215,10 +206,7 @@ def _follow_up(
     return None
 
 
-_ACTIVITY_TYPES = (
-    "launch", "study_visit", "socialization", "training", "coordination_meeting", "best_practice_sharing",
-    "monitoring_evaluation",
-)  # fmt: skip
+_ACTIVITY_TYPES = tuple(ACTIVITY_TRIGGERS)  # activities, as against statements (designations, money, decrees)
 
 
 def _with_reported_day(events: list[Event], dates: Sequence[DateMention], published: str | None) -> list[Event]:
@@ -226,8 +214,6 @@ def _with_reported_day(events: list[Event], dates: Sequence[DateMention], publis
     within a week before the published date (most often a statement's "kata X, Jumat (7/11/2025)")."""
     if not published:
         return events
-    import datetime as dt
-
     try:
         pub = dt.date.fromisoformat(published[:10])
     except ValueError:
@@ -319,6 +305,12 @@ def _region(sentence: str, s_start: int, s_end: int, locations: LocationResult) 
     return locations.region_in(s_start, s_end) or locations.main_region
 
 
+def _merge_key(e: Event) -> tuple[str, str | None]:
+    """What makes two mentions one event, dates apart: their type; for coverage also the region, since the
+    figures of different regions are different reports ("23 of 34 in Deli Serdang", "8 of 20 in Sergai")."""
+    return e.event_type, e.location_code if e.event_type == "coverage_report" else None
+
+
 def _merge(events: list[Event]) -> list[Event]:
     """One event per (type, dates); an undated mention joins a dated event of its type.
 
@@ -329,24 +321,20 @@ def _merge(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     index: dict[tuple[str, str | None, str | None, str | None], int] = {}
     for e in events:
-        # Coverage of different regions is different figures ("23 of 34 in Deli Serdang", "8 of 20 in Sergai").
-        key = (e.event_type, e.start, e.end, e.location_code if e.event_type == "coverage_report" else None)
+        key = (*_merge_key(e), e.start, e.end)
         if key not in index:
             index[key] = len(out)
             out.append(e)
         elif out[index[key]].facility is None and e.facility is not None:
             out[index[key]] = _with_facility_of(out[index[key]], e)
 
-    def join_key(e: Event) -> tuple[str, str | None]:
-        return (e.event_type, e.location_code if e.event_type == "coverage_report" else None)
-
-    dated = {join_key(e): i for i, e in enumerate(out) if e.start}
-    merged: list[Event] = []
+    dated = {_merge_key(e): i for i, e in enumerate(out) if e.start}
+    merged: list[int] = []
     for i, e in enumerate(out):
-        if e.start is None and join_key(e) in dated:
-            target = out[dated[join_key(e)]]
+        if e.start is None and _merge_key(e) in dated:
+            target = out[dated[_merge_key(e)]]
             if target.facility is None and e.facility is not None:
-                out[dated[join_key(e)]] = _with_facility_of(target, e)
+                out[dated[_merge_key(e)]] = _with_facility_of(target, e)
             continue
         merged.append(i)
     kept = [out[i] for i in merged]

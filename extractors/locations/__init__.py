@@ -254,16 +254,13 @@ def _typed_candidates(text: str) -> list[tuple[int, int, str, str, bool]]:
         name = _trim_name(m["name"])
         if not name:
             continue
+        skip = 0  # words that say which kind of posyandu it is, before its name
         if kind in FACILITY_TYPES:
             kind_word = re.match(r"(?:Lansia|Balita|Remaja|Anak|Keluarga)\s+(?=[A-Z])", m["name"])
             if kind_word and len(name.split(" ")) > 1:  # "Posyandu Lansia Ngudi Waras" is Ngudi Waras
                 skip = kind_word.end()
                 name = name[skip:]
-            else:
-                skip = 0
             name = _facility_name(text, m.start("name") + skip, m["name"][skip:], name)
-        else:
-            skip = 0
         if kind in FACILITY_TYPES and _QUANTIFIER_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
             continue  # "seluruh Puskesmas Bolmong": the facilities of a region, not one named facility
         first = name.split(" ")[0]
@@ -326,7 +323,7 @@ def _enumerated(text: str, raw: list[tuple[int, int, str, str, bool]]) -> list[t
             ):
                 found = []
                 break
-            found.append((s, s + (len(item.group()) if word.endswith(item.group()) else len(word)), word, kind, True))
+            found.append((s, s + (len(item.group()) if item.group().isdigit() else len(word)), word, kind, True))
         out.extend(found)
     return out
 

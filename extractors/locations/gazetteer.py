@@ -163,10 +163,7 @@ class Gazetteer:
         else:
             return None
         if not found and kind != "desa":
-            wanted = ("kabupaten", "kota") if kind in ("kabupaten", "kota") else (kind,)
-            found = [r for r in self.squashed.get(key.replace(" ", ""), []) if r.type in wanted]
-            if kind in ("kabupaten", "kota"):
-                found = [r for r in found if r.type == kind]
+            found = [r for r in self.squashed.get(key.replace(" ", ""), []) if r.type == kind]
             # Named as the article spells it: only the spaces differ, and that spelling is the one in use.
             found = [Region(r.code, re.sub(r"\s+", " ", name.strip()), r.type) for r in found]
         return pick_in_context(found, context)

@@ -163,7 +163,7 @@ def _place_at(text: str, pos: int, places: frozenset[str]) -> int | None:
     return None
 
 
-def _role_end(text: str, start: int, places: set[str], person_starts: frozenset[int] = frozenset()) -> int:
+def _role_end(text: str, start: int, places: frozenset[str], person_starts: frozenset[int] = frozenset()) -> int:
     """Where a position title that begins at `start` ends.
 
     A title is its head ("Kepala", "Plt", "Kadinkes"), more title words and abbreviations, and places in
@@ -228,7 +228,7 @@ def _role_end(text: str, start: int, places: set[str], person_starts: frozenset[
 _OFFICE_WORD = re.compile(r"[A-Z][\w'’&/.-]*|dan|&|,|\([A-Za-z0-9 &./-]{2,20}\)")
 
 
-def _office_name_end(text: str, pos: int, places: set[str]) -> int | None:
+def _office_name_end(text: str, pos: int, places: frozenset[str]) -> int | None:
     """An office's own name after "Dinas", "Badan", ...: its words up to the region that ends it, when a
     region does end it within a few words."""
     at = pos
@@ -293,7 +293,7 @@ def _next_is_role_word(text: str, pos: int) -> bool:
 
 
 def extract_people(
-    text: str, places: set[str] | None = None, recognised: list[tuple[int, int]] | None = None
+    text: str, places: set[str] | frozenset[str] | None = None, recognised: list[tuple[int, int]] | None = None
 ) -> list[Person]:
     """Named people in `text`.
 
@@ -352,10 +352,7 @@ def extract_people(
     found.extend(_described_people(text, lowered_places))
     for rx in (_HONORIFIC_NAME, _NAME_DEGREES):
         for m in rx.finditer(text):
-            if re.search(
-                r"\b(?:RSUD|RSU|RS|Rumah\s+Sakit(?:\s+Umum)?(?:\s+Daerah)?)\s+$",
-                text[max(0, m.start() - 30) : m.start()],
-            ):
+            if _HOSPITAL_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start()):
                 continue  # "RSUD dr. TC Hillers": a hospital named after a person
             start = _past_place_around(text, m.start("name"), m.end("name"), places)
             start = _skip_titles_and_places(text, start, m.end("name"), places)
@@ -376,23 +373,24 @@ def extract_people(
     return _merge(text, found)
 
 
+# What joins a name to the title after it: a comma, "selaku", "yang juga (menjabat sebagai)", a bracket.
+_APPOSITION_TAIL = (
+    r"(?:\s*,\s*|\s*,?\s+(?:selaku|yang\s+juga|yang\s+juga\s+menjabat(?:\s+sebagai)?|yang\s+menjabat(?:\s+sebagai)?)\s+"
+    rf"|\s+\()(?=(?:{_ROLE_HEAD_ALT})\b)"
+)
 _APPOSITIVE = re.compile(
     r"(?:^|(?<=[.,;:\n\"“(])\s*|(?:"
     + "|".join(
         f"(?<=\\b{w})" for w in ("oleh", "kata", "ujar", "Menurut", "menurut", "dan", "bersama", "Hadir", "hadir")
     )
     + r")\s+)"
-    rf"(?P<hon>{_HONORIFIC})?(?P<name>{_NAME})(?P<deg>{_DEGREES})?"
-    rf"(?:\s*,\s*|\s*,?\s+(?:selaku|yang\s+juga|yang\s+juga\s+menjabat(?:\s+sebagai)?|yang\s+menjabat(?:\s+sebagai)?)\s+"
-    rf"|\s+\()(?=(?:{_ROLE_HEAD_ALT})\b)",
+    rf"(?P<hon>{_HONORIFIC})?(?P<name>{_NAME})(?P<deg>{_DEGREES})?{_APPOSITION_TAIL}",
     re.MULTILINE,
 )
-_HON_APPOSITIVE = re.compile(
-    rf"(?<![\w.])(?P<hon>{_HONORIFIC})(?P<name>{_NAME})(?P<deg>{_DEGREES})?"
-    rf"(?:\s*,\s*|\s*,?\s+(?:selaku|yang\s+juga|yang\s+juga\s+menjabat(?:\s+sebagai)?|yang\s+menjabat(?:\s+sebagai)?)\s+"
-    rf"|\s+\()(?=(?:{_ROLE_HEAD_ALT})\b)"
-)
-_HOSPITAL_BEFORE = re.compile(rf"\b(?:RSUD|RSU|RS|Rumah\s+Sakit(?:\s+Umum)?(?:\s+Daerah)?)\s+(?:{_HONORIFIC})?$")
+_HON_APPOSITIVE = re.compile(rf"(?<![\w.])(?P<hon>{_HONORIFIC})(?P<name>{_NAME})(?P<deg>{_DEGREES})?{_APPOSITION_TAIL}")
+_HOSPITAL = r"\b(?:RSUD|RSU|RS|Rumah\s+Sakit(?:\s+Umum)?(?:\s+Daerah)?)\s+"
+_HOSPITAL_WORD_BEFORE = re.compile(rf"{_HOSPITAL}$")
+_HOSPITAL_BEFORE = re.compile(rf"{_HOSPITAL}(?:{_HONORIFIC})?$")
 _APPOSITION_GAP = re.compile(
     r"(?:,\s*|\s\(|\bselaku\s+|\byang\s+juga\s+(?:menjabat\s+(?:sebagai\s+)?)?|\byang\s+menjabat\s+(?:sebagai\s+)?)$"
 )
@@ -409,7 +407,7 @@ _DESCRIBED = re.compile(
 )
 
 
-def _described_people(text: str, lowered_places: set[str]) -> list[_Found]:
+def _described_people(text: str, lowered_places: frozenset[str]) -> list[_Found]:
     out = []
     for m in _NAME_AGE.finditer(text):
         name = _strip_trailing_nonnames(m["name"])
@@ -424,7 +422,7 @@ def _described_people(text: str, lowered_places: set[str]) -> list[_Found]:
 
 
 def _roles_after_names(
-    text: str, places: set[str], lowered_places: set[str], person_starts: frozenset[int]
+    text: str, places: frozenset[str], lowered_places: frozenset[str], person_starts: frozenset[int]
 ) -> list[_Found]:
     """A title after the name: "Sulastri, Kepala Puskesmas Ngawen, mengatakan", "dr. Rina selaku Kepala ..."."""
     out = []
@@ -507,8 +505,8 @@ def _from_recognised(
     text: str,
     start: int,
     end: int,
-    places: set[str],
-    lowered_places: set[str],
+    places: frozenset[str],
+    lowered_places: frozenset[str],
     person_starts: frozenset[int] = frozenset(),
 ) -> _Found | None:
     """A recogniser span, trimmed of titles, places and degrees, with the role that stands right before it."""
@@ -526,22 +524,10 @@ def _from_recognised(
             honorific = _clean_hon(((honorific or "") + " " + hon.group()).strip())
             start += hon.end()
             continue
-        head = re.match(r"([\w.]+)\s+", text[start:end])
-        if head and (
-            head.group(1).rstrip(".") in ROLE_VOCAB
-            or head.group(1).rstrip(".") in _ROLE_HEAD_WORDS
-            or head.group(1) in TITLES_BEFORE_NAMES
-            or _ROLE_HEAD.fullmatch(head.group(1))
-        ):
-            start += head.end()
-            continue
-        place_end = _place_at(text, start, places) or region_name_end(text, start)
-        if place_end and place_end < end and re.match(r"\s+[A-Z]", text[place_end:end]):
-            start = place_end + 1
-            while start < end and text[start] == " ":
-                start += 1
-            continue
-        break
+        skipped = _past_title_or_place(text, start, end, places, loose_titles=True)
+        if skipped is None:
+            break
+        start = skipped
     first = re.match(r"([^\W\d_]+) (?=[A-Z])", text[start:end])
     if first and _starts_sentence(text, start) and _is_everyday(first.group(1)):
         start += first.end()  # "Rombongan Lutra ...": a capitalised everyday word opens the sentence
@@ -573,7 +559,7 @@ def _from_recognised(
 _WORD_BEFORE = re.compile(r"([A-Z][^\W\d_]*(?:[-'’][A-Z]?[^\W\d_]+)?)[ ]$")
 
 
-def _extend_left(text: str, start: int, places: set[str]) -> int:
+def _extend_left(text: str, start: int, places: frozenset[str]) -> int:
     """Take in given names the recogniser left out ("Paul" of "Presiden Paul Kagame"): capitalised words
     right before its span that are no title, place, month or everyday word."""
     for _ in range(3):
@@ -602,7 +588,7 @@ def _extend_left(text: str, start: int, places: set[str]) -> int:
     return start
 
 
-def _past_place_around(text: str, start: int, end: int, places: set[str]) -> int:
+def _past_place_around(text: str, start: int, end: int, places: frozenset[str]) -> int:
     """A span that begins inside a place name ("Enim H Henky" of "Muara Enim H Henky Putrawan") begins after it."""
     for p in places:
         if not p or " " not in p:
@@ -613,18 +599,33 @@ def _past_place_around(text: str, start: int, end: int, places: set[str]) -> int
     return start
 
 
-def _skip_titles_and_places(text: str, start: int, end: int, places: set[str]) -> int:
+def _skip_titles_and_places(text: str, start: int, end: int, places: frozenset[str]) -> int:
     """Where the name begins in a run that may open with titles and places ("Kadinkes Takalar Muh. Arif")."""
-    while True:
-        head = re.match(r"([\w.]+)\s+", text[start:end])
-        if head and (head.group(1).rstrip(".") in ROLE_VOCAB or head.group(1).rstrip(".") in _ROLE_HEAD_WORDS):
-            start += head.end()
-            continue
-        place_end = _place_at(text, start, places) or region_name_end(text, start)
-        if place_end and place_end < end and re.match(r"\s+[A-Z]", text[place_end:end]):
-            start = place_end + 1
-            continue
+    while (skipped := _past_title_or_place(text, start, end, places)) is not None:
+        start = skipped
+    return start
+
+
+def _past_title_or_place(
+    text: str, start: int, end: int, places: frozenset[str], loose_titles: bool = False
+) -> int | None:
+    """Past one title word or one place that opens text[start:end] and has a capitalised word after it;
+    None when it opens with neither. `loose_titles` also takes titles that only stand before names
+    ("Presiden") and role heads written out whole, as a recogniser's span may begin with them."""
+    head = re.match(r"([\w.]+)\s+", text[start:end])
+    if head and (
+        head.group(1).rstrip(".") in ROLE_VOCAB
+        or head.group(1).rstrip(".") in _ROLE_HEAD_WORDS
+        or (loose_titles and (head.group(1) in TITLES_BEFORE_NAMES or _ROLE_HEAD.fullmatch(head.group(1))))
+    ):
+        return start + head.end()
+    place_end = _place_at(text, start, places) or region_name_end(text, start)
+    if place_end and place_end < end and re.match(r"\s+[A-Z]", text[place_end:end]):
+        start = place_end + 1
+        while start < end and text[start] == " ":
+            start += 1
         return start
+    return None
 
 
 def _not_a_person(name: str) -> bool:
@@ -635,7 +636,9 @@ def _not_a_person(name: str) -> bool:
     return bool(re.search(r"\.(?:com|id|co|net|org|go|info)\b", name, re.IGNORECASE)) or any(c.isdigit() for c in name)
 
 
-def _role_before(text: str, start: int, places: set[str], person_starts: frozenset[int] = frozenset()) -> str | None:
+def _role_before(
+    text: str, start: int, places: frozenset[str], person_starts: frozenset[int] = frozenset()
+) -> str | None:
     """The position title that ends right before a name ("Kepala Puskesmas X, dr. <name>")."""
     window_start = max(0, start - 120)
     for m in _ROLE_HEAD.finditer(text, window_start, start):
