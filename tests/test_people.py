@@ -220,3 +220,14 @@ def test_names_the_recogniser_cuts_or_invents(text, expected):
 )
 def test_people_in_regional_constructions(text, expected):
     assert _people_in_article(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Pasien dirawat di RSUD dr. H. Bob Bazar, SKM Kalianda.", id="honorifics-and-degree"),
+        pytest.param("Pasien dirawat di RSUD dr. TC Hillers Maumere.", id="honorific"),
+    ],
+)
+def test_a_hospital_named_after_a_person_is_no_person(text):
+    assert _people_in_article(text) == []

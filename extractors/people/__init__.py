@@ -352,7 +352,7 @@ def extract_people(
     found.extend(_described_people(text, lowered_places))
     for rx in (_HONORIFIC_NAME, _NAME_DEGREES):
         for m in rx.finditer(text):
-            if _HOSPITAL_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            if _HOSPITAL_BEFORE.search(text, max(0, m.start() - 40), m.start("name")):
                 continue  # "RSUD dr. TC Hillers": a hospital named after a person
             start = _past_place_around(text, m.start("name"), m.end("name"), places)
             start = _skip_titles_and_places(text, start, m.end("name"), places)
@@ -388,9 +388,7 @@ _APPOSITIVE = re.compile(
     re.MULTILINE,
 )
 _HON_APPOSITIVE = re.compile(rf"(?<![\w.])(?P<hon>{_HONORIFIC})(?P<name>{_NAME})(?P<deg>{_DEGREES})?{_APPOSITION_TAIL}")
-_HOSPITAL = r"\b(?:RSUD|RSU|RS|Rumah\s+Sakit(?:\s+Umum)?(?:\s+Daerah)?)\s+"
-_HOSPITAL_WORD_BEFORE = re.compile(rf"{_HOSPITAL}$")
-_HOSPITAL_BEFORE = re.compile(rf"{_HOSPITAL}(?:{_HONORIFIC})?$")
+_HOSPITAL_BEFORE = re.compile(rf"\b(?:RSUD|RSU|RS|Rumah\s+Sakit(?:\s+Umum)?(?:\s+Daerah)?)\s+(?:{_HONORIFIC})?$")
 _APPOSITION_GAP = re.compile(
     r"(?:,\s*|\s\(|\bselaku\s+|\byang\s+juga\s+(?:menjabat\s+(?:sebagai\s+)?)?|\byang\s+menjabat\s+(?:sebagai\s+)?)$"
 )
