@@ -186,3 +186,11 @@ def test_a_batch_member_left_unprocessed_is_taken_up(articles_dir, db_path):
     assert run_pipeline(articles_dir, db_path) == 0
     db = open_db(str(db_path))
     assert db.execute("select count(*) from articles where article_id = ?", [article_id]).fetchone()[0] == 1
+
+
+def test_events_say_where_their_dates_come_from(articles_dir, db_path):
+    assert materialize(articles_dir, db_path).success
+    rows = list(open_db(str(db_path)).query("select start, date_source from events"))
+    assert {r["date_source"] for r in rows if r["start"]} <= {"sentence", "follow_up", "reported"}
+    assert all(r["date_source"] is None for r in rows if not r["start"])
+    assert any(r["date_source"] == "sentence" for r in rows)
