@@ -108,6 +108,7 @@ def test_offsets_slice_the_text():
         assert text[c.char_start : c.char_end] == c.text
 
 
+# Counts and statuses as regional news writes them: (count, facility type, status) per sentence.
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
@@ -120,16 +121,6 @@ def test_offsets_slice_the_text():
             [(14, "puskesmas", "implementing"), (51, "pustu", "implementing")],
             id="implementing-list",
         ),
-    ],
-)
-def test_counts_as_news_writes_them(sentence, expected):
-    found = extract_counts(sentence, [(0, len(sentence))])
-    assert [(c.count, c.facility_type, c.status) for c in found] == expected
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
         pytest.param(
             "Di wilayah itu terdapat 41 pustu dan 212 posyandu yang ikut menerapkan pola layanan baru.",
             [(41, "pustu", "implementing"), (212, "posyandu", "implementing")],
@@ -155,23 +146,6 @@ def test_counts_as_news_writes_them(sentence, expected):
             [(26, "puskesmas", "target")],
             id="hope-is-a-target",
         ),
-    ],
-)
-def test_statuses_as_news_writes_them(sentence, expected):
-    found = extract_counts(sentence, [(0, len(sentence))])
-    assert [(c.count, c.facility_type, c.status) for c in found] == expected
-
-
-def test_a_count_that_refers_back_keeps_its_status():
-    text = "Dinkes menetapkan enam puskesmas sebagai lokus awal. Di wilayah enam puskesmas tersebut terdapat 41 pustu."
-    first_end = text.index(".") + 1
-    found = extract_counts(text, [(0, first_end), (first_end + 1, len(text))])
-    assert [(c.count, c.status) for c in found] == [(6, "pilot"), (6, "pilot"), (41, "total")]
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
         pytest.param(
             "Dari sekitar 150 puskesmas, baru 27 puskesmas yang menjalankan ILP, masing-masing 12 puskesmas di "
             "Mimika, sembilan di Nabire dan enam di Paniai.",
@@ -199,16 +173,6 @@ def test_a_count_that_refers_back_keeps_its_status():
             [(10, "posyandu", "participating")],
             id="trained-from",
         ),
-    ],
-)
-def test_more_statuses(sentence, expected):
-    found = extract_counts(sentence, [(0, len(sentence))])
-    assert [(c.count, c.facility_type, c.status) for c in found] == expected
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
         pytest.param(
             "Dari jumlah itu, sebanyak 702 posyandu atau 61,2 persen sudah menjalankan ILP.",
             [(702, "posyandu", "implementing")],
@@ -235,6 +199,13 @@ def test_more_statuses(sentence, expected):
         ),
     ],
 )
-def test_statuses_of_regional_constructions(sentence, expected):
+def test_counts_and_statuses_as_news_writes_them(sentence, expected):
     found = extract_counts(sentence, [(0, len(sentence))])
     assert [(c.count, c.facility_type, c.status) for c in found] == expected
+
+
+def test_a_count_that_refers_back_keeps_its_status():
+    text = "Dinkes menetapkan enam puskesmas sebagai lokus awal. Di wilayah enam puskesmas tersebut terdapat 41 pustu."
+    first_end = text.index(".") + 1
+    found = extract_counts(text, [(0, first_end), (first_end + 1, len(text))])
+    assert [(c.count, c.status) for c in found] == [(6, "pilot"), (6, "pilot"), (41, "total")]
