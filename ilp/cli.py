@@ -60,7 +60,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Fetch pages (and the new, matching entries of feeds and sitemaps) into the raw-articles folder."""
-    from ilp.ingest import ingest
+    from fetching.ingest import ingest
 
     results, errors = ingest(
         Path(args.raw_dir),

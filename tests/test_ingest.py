@@ -9,9 +9,9 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
+from fetching.http import Fetcher, FetchPolicy, stored_path
+from fetching.ingest import ingest
 from ilp.cli import main
-from ilp.fetch import Fetcher, FetchPolicy, stored_path
-from ilp.ingest import ingest
 from ilp.run import run_pipeline
 from warehouse.schema import open_db
 

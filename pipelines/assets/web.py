@@ -14,7 +14,7 @@ def web_pages(
     Runs on the daily web-ingest schedule; the folder sensor then processes what arrived. Failures
     (404, timeouts, robots.txt, too large, not HTML) are logged by URL and do not stop the rest.
     """
-    from ilp.ingest import ingest  # here, not at the top: httpx is not needed by runs that only process files
+    from fetching.ingest import ingest  # here, not at the top: httpx is not needed by runs that only process files
 
     results, errors = ingest(article_folder.path_obj, sources=web_sources.path_obj)
     for result in results:

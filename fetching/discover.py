@@ -8,7 +8,7 @@ from pathlib import Path
 
 import feedparser
 
-from ilp.fetch import Fetcher, stored_path
+from fetching.http import Fetcher, stored_path
 
 DEFAULT_KEYWORDS = (
     "ILP",

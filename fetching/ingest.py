@@ -7,8 +7,8 @@ from pathlib import Path
 
 import httpx
 
-from ilp.discover import DEFAULT_KEYWORDS, discover
-from ilp.fetch import Fetcher, FetchPolicy, FetchResult
+from fetching.discover import DEFAULT_KEYWORDS, discover
+from fetching.http import Fetcher, FetchPolicy, FetchResult
 
 
 def load_sources(path: Path) -> dict:
