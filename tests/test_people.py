@@ -216,6 +216,79 @@ def test_names_the_recogniser_cuts_or_invents(text, expected):
         ),
         pytest.param("Rombongan Lutra dipimpin Kepala Dinas Kesehatan.", [], id="everyday-word-then-a-place"),
         pytest.param("Warga diminta menerapkan pola 3M Plus di rumah.", [], id="part-of-a-token"),
+        pytest.param(
+            "Kepala Sudin Kesehatan Jakarta Barat, dr. Lestari Handayani, MKM, membuka acara.",
+            [("Lestari Handayani", "Kepala Sudin Kesehatan Jakarta Barat")],
+            id="title-the-vocabulary-lacks-then-comma-honorific-name",
+        ),
+        pytest.param(
+            "Pencanangan dipimpin Sekretaris Kabupaten (Sekkab) Tulang Bawang, Drs. Hendra Wijaya, M.M., kemarin.",
+            [("Hendra Wijaya", "Sekretaris Kabupaten (Sekkab) Tulang Bawang")],
+            id="abbreviation-in-brackets-inside-the-title",
+        ),
+        pytest.param(
+            "Kepala DP2KB Sanggau, Dr. H. Yohanes Lingga, M.Kes, menyampaikan capaian.",
+            [("Yohanes Lingga", "Kepala DP2KB Sanggau")],
+            id="head-then-an-unknown-office-acronym",
+        ),
+        pytest.param(
+            "Wakil Bupati Bolaang Mongondow Selatan (Bolsel) Dr. Deddy Abdul Hamid, SE, MEc.Dev, hadir.",
+            [("Deddy Abdul Hamid", "Wakil Bupati Bolaang Mongondow Selatan (Bolsel)")],
+            id="region-abbreviation-in-brackets-and-a-dotted-degree",
+        ),
+        pytest.param(
+            "Ketua Ikatan Bidan Indonesia (IBI) Cabang Mappi, Yuliana Kambu, S.Keb, mengingatkan kader.",
+            [("Yuliana Kambu", "Ketua Ikatan Bidan Indonesia (IBI) Cabang Mappi")],
+            id="one-title-holding-another-title-word",
+        ),
+        pytest.param(
+            "Menurut akademisi Universitas Pattimura Dr. Maria Latuheru, SKM, M.Kes menilai kader perlu dilatih.",
+            [("Maria Latuheru", "akademisi Universitas Pattimura")],
+            id="lowercase-description-then-honorific",
+        ),
+        pytest.param(
+            "Kepala Puskesmas Kabanjahe, Sri Ulina br Tarigan, SKM, menyebut pustu sudah siap.",
+            [("Sri Ulina br Tarigan", "Kepala Puskesmas Kabanjahe")],
+            id="batak-br-inside-a-name",
+        ),
+        pytest.param(
+            "Turut hadir Rosmalina boru Simanjuntak dari Dinas Kesehatan Samosir.",
+            [("Rosmalina boru Simanjuntak", None)],
+            id="batak-boru-joins-what-the-recogniser-split",
+        ),
+        pytest.param(
+            "Wali Nagari Sungai Kamuyang, Yusrizal Dt. Bandaro Kayo, menyambut tim.",
+            [("Yusrizal Dt. Bandaro Kayo", "Wali Nagari Sungai Kamuyang")],
+            id="minang-adat-title-inside-a-name",
+        ),
+        pytest.param(
+            "Kepala Dinas Kesehatan Tanjungpinang, Mohd. Rizal Effendi, mengatakan hal itu.",
+            [("Mohd. Rizal Effendi", "Kepala Dinas Kesehatan Tanjungpinang")],
+            id="abbreviated-first-name",
+        ),
+        pytest.param(
+            "Kepala Dinas Kesehatan Minahasa, Johanis M.C. Rumengan, menjelaskan jadwal.",
+            [("Johanis M.C. Rumengan", "Kepala Dinas Kesehatan Minahasa")],
+            id="dotted-initials-inside-a-name",
+        ),
+        pytest.param(
+            "Kepala Dinas Kesehatan Gianyar, dr. I Gusti Ngurah Putu Agung Wiratama, membuka bimtek.",
+            [("I Gusti Ngurah Putu Agung Wiratama", "Kepala Dinas Kesehatan Gianyar")],
+            id="balinese-name-of-six-words",
+        ),
+        pytest.param(
+            '"Kami siap membantu," kata Serda Yosef Kambu.', [("Yosef Kambu", None)], id="military-rank-is-no-name"
+        ),
+        pytest.param(
+            "Rapat digelar di Aula Dinas Kesehatan, Jalan Dr. Wahidin, Kota Sorong.",
+            [],
+            id="street-named-after-a-person",
+        ),
+        pytest.param(
+            "Ketua IDI Cabang Asmat, dr. Yohana Ruma, Sp.A, mengimbau orang tua.",
+            [("Yohana Ruma", "Ketua IDI Cabang Asmat")],
+            id="degree-the-recogniser-takes-for-a-name",
+        ),
     ],
 )
 def test_people_in_regional_constructions(text, expected):
@@ -227,6 +300,7 @@ def test_people_in_regional_constructions(text, expected):
     [
         pytest.param("Pasien dirawat di RSUD dr. H. Bob Bazar, SKM Kalianda.", id="honorifics-and-degree"),
         pytest.param("Pasien dirawat di RSUD dr. TC Hillers Maumere.", id="honorific"),
+        pytest.param("Pasien dirujuk ke RSUD dr. H. Moh. Saleh Probolinggo.", id="honorifics-and-abbreviated-name"),
     ],
 )
 def test_a_hospital_named_after_a_person_is_no_person(text):

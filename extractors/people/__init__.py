@@ -37,10 +37,12 @@ _BALINESE = (
 )
 _INITIALS = r"[A-Z]{2,3}(?=[ ][A-Z][^\W\d_A-Z]+)"  # "ZL Mailoa"
 _NAME_TOKEN = (
-    rf"(?:{_BALINESE}|{_INITIALS}|Muh\.|Moh\.|Mhd\.|Muhd\.|Abd\.|Hi\.|St\.|[A-Z]\."
-    r"|[A-Z][^\W\d_A-Z]+(?:[-'’][A-Z]?[^\W\d_A-Z]+)?)"
+    rf"(?:{_BALINESE}|{_INITIALS}|Muh\.|Moh\.|Mohd\.|Moch\.|Mhd\.|Muhd\.|Abd\.|Hi\.|St\.|Dt\.|(?:[A-Z]\.){{2,3}}"
+    r"|[A-Z]\.|[A-Z][^\W\d_A-Z]+(?:[-'’][A-Z]?[^\W\d_A-Z]+)?)"
 )
-_NAME = rf"{_NAME_TOKEN}(?:[ ]{_NAME_TOKEN}){{0,4}}"
+# Lower-case words inside a name: Batak "br"/"boru" (daughter of a clan), "bin"/"binti" ("Herawati br Ginting").
+_NAME_PARTICLE = r"(?:br\.?|boru|bin|binti)[ ]"
+_NAME = rf"{_NAME_TOKEN}(?:[ ](?:{_NAME_PARTICLE})?{_NAME_TOKEN}){{0,5}}"
 _DEGREE_WORDS = {d.rstrip(".") for d in DEGREE_TOKENS}
 _DEGREE_ALT = "|".join(re.escape(d) for d in sorted(DEGREE_TOKENS, key=len, reverse=True))
 # Degrees after a name: ", S.Kep., M.Kes", " SKM", ".,S.Kep.,MKM".
@@ -90,13 +92,16 @@ def _valid_name(name: str) -> bool:
     tokens = name.split(" ")
     # "Lalu Pathul Bahri": a regional name prefix is a name word, though "lalu" is an everyday word too.
     tokens = [t for i, t in enumerate(tokens) if not (t in NAME_PREFIXES and i < len(tokens) - 1)] or tokens
+    # "Zulkarnain Dt. Rajo Bungsu": a Minang adat title inside a name, with the name before and after it.
+    tokens = [t for i, t in enumerate(tokens) if not (t == "Dt." and 0 < i < len(tokens) - 1)]
     if tokens[0] in TITLES_BEFORE_NAMES or tokens[0].rstrip(".") in _ROLE_HEAD_WORDS:
         return False  # "Presiden RI": a title without its name
     if any(t in NOT_NAMES or t.rstrip(".") in NOT_NAMES or t in NON_PERSON_WORDS for t in tokens):
         return False
     if all(t.rstrip(".") in _DEGREE_WORDS or t in ROLE_VOCAB for t in tokens):
         return False
-    return not all(len(t.rstrip(".")) <= 1 for t in tokens)
+    # A name has a word that is more than initials ("S.K.M." is a degree, "M. C." two initials).
+    return not all(re.fullmatch(r"[A-Z]\.?|(?:[A-Z]\.)+", t) for t in tokens)
 
 
 _VERB_AFTER = re.compile(rf"\s*,?\s+(?:(?:me|ber|di|ter)[a-z]{{3,}}|{_SPEECH_ALT})\b")
@@ -174,16 +179,22 @@ def _role_end(text: str, start: int, places: frozenset[str], person_starts: froz
     pos = head.end() if head else start
     last = head.group().split(" ")[-1].rstrip(".") if head else ""
     expect_place = last in PLACE_SLOT_WORDS
-    listed = False
+    listed = after_place = False
     while True:
         domains = None if listed else _DOMAIN_LIST.match(text, pos)
         if domains and " dan " in domains.group() and re.search(r"\b(?:Bidang|Asisten|Staf\s+Ahli)\b", text[start:pos]):
             pos, listed = domains.end(), True  # "Asisten Bidang Pemerintahan, Keistimewaan Aceh dan Kesra"
             continue
         paren = _ROLE_PAREN.match(text, pos)
-        if paren and (paren["abbr"].rstrip(".") in _ROLE_HEAD_WORDS or paren["abbr"].rstrip(".") in ROLE_VOCAB):
-            pos = paren.end()  # "Sekretaris Daerah (Sekda)"
+        if paren and (
+            paren["abbr"].rstrip(".") in _ROLE_HEAD_WORDS or paren["abbr"].rstrip(".") in ROLE_VOCAB or after_place
+        ):
+            pos, after_place = (
+                paren.end(),
+                False,
+            )  # "Sekretaris Daerah (Sekda)", "Bupati Bolaang Mongondow Utara (Bolmut)"
             continue
+        after_place = False
         if text[pos : pos + 1] != " ":
             break
         m = _WORD.match(text, pos + 1)
@@ -196,7 +207,7 @@ def _role_end(text: str, start: int, places: frozenset[str], person_starts: froz
             or region_name_end(text, m.start(), with_kecamatan=expect_place and last not in _REGION_SLOTS)
         )
         if place_end and word not in ROLE_VOCAB:
-            pos, expect_place, last = place_end, False, ""
+            pos, expect_place, last, after_place = place_end, False, "", True
             continue
         if word in ROLE_VOCAB or word in _ROLE_HEAD_WORDS:
             pos = m.start() + len(word)
@@ -287,6 +298,63 @@ def _extend_role_to_comma(text: str, start: int, role_end: int) -> int | None:
     return m.end() if m else None
 
 
+_COMMA_HONORIFICS = re.compile(rf"\s*,\s*(?:{_HONORIFIC})?")
+_NAME_JOINT = re.compile(r"[ ](?:br\.?|boru|bin|binti)[ ]")
+_PARTICLE_TAIL = re.compile(r"[ ](?:br\.?|boru|bin|binti)[ ][A-Z][^\W\d_]+")
+
+
+def _join_split_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One person where the recogniser split a name at a particle or left out the clan name after it:
+    "Rosmalina br Sembiring", "Zulkarnain Dt. Rajo Bungsu" (Dt.: the Minang title Datuk)."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if text[end - 3 : end] == " Dt" and text[end : end + 1] == ".":
+            end += 1
+        previous = out[-1] if out else None
+        if previous and (
+            _NAME_JOINT.fullmatch(text, previous[1], start)
+            or (text[previous[1] - 4 : previous[1]] == " Dt." and text[previous[1] : start] == " ")
+        ):
+            out[-1] = (previous[0], end)
+            continue
+        tail = _PARTICLE_TAIL.match(text, end)
+        out.append((start, tail.end() if tail else end))
+    return out
+
+
+# The rest of a title up to the comma before its holder's name: capitalised words, acronyms, an
+# abbreviation in brackets, "dan", numbers ("Sekretaris Kabupaten (Sekkab) Way Kanan, Drs. Bambang ...").
+_TITLE_RUN_TO_COMMA = re.compile(
+    r"(?:[ ](?:[A-Z][\w'’&/.-]*|\([A-Za-z0-9 &./-]{2,24}\)|dan|&|[IVX]{1,4}|\d{1,2})){1,10}(?=,)"
+)
+
+
+def _apposed_name_after_title(
+    text: str, role_end: int, person_starts: frozenset[int], lowered_places: frozenset[str]
+) -> tuple[int, re.Match[str]] | None:
+    """A title whose words the vocabulary does not know, set off by a comma from its holder's name.
+
+    Taken only when the name is vouched for: an honorific or degrees with it, the recogniser starting a
+    person there, or a comma and a verb of saying after it ("Raja Negeri Kairatu, Jonathan Wattimury,
+    menyatakan")."""
+    run = _TITLE_RUN_TO_COMMA.match(text, role_end)
+    if run is None:
+        return None
+    hit = _COMMA_THEN_NAME.match(text, run.end())
+    if hit is None:
+        return None
+    name = _strip_trailing_nonnames(hit["name"])
+    if not name or not _valid_name(name) or name.lower() in lowered_places or _not_a_person(name):
+        return None
+    vouched = (
+        hit["hon"]
+        or hit["deg"]
+        or hit.start("name") in person_starts
+        or _VERB_AFTER.match(text, hit.start("name") + len(name))
+    )
+    return (run.end(), hit) if vouched else None
+
+
 def _next_is_role_word(text: str, pos: int) -> bool:
     m = _WORD.match(text, pos + 1)
     return bool(m) and m.group().rstrip(".,") in ROLE_VOCAB and not _ROLE_HEAD.match(text, m.start())
@@ -302,6 +370,7 @@ def extract_people(
     """
     places = frozenset(places or ())
     lowered_places = {p.lower() for p in places}
+    recognised = _join_split_names(text, recognised) if recognised is not None else None
     person_starts = frozenset(s for s, _ in recognised or [])
     found: list[_Found] = []
     for start, end in recognised or []:
@@ -321,12 +390,15 @@ def extract_people(
         else:
             after = text[role_end : role_end + 120]
             hit = _HON_THEN_NAME.match(after) or _COMMA_THEN_NAME.match(after) or _PLAIN_NAME.match(after)
-        role = text[m.start() : role_end]
-        if hit is None:
-            continue
-        name = _strip_trailing_nonnames(hit["name"])
+        name = _strip_trailing_nonnames(hit["name"]) if hit else ""
         if not name or not _valid_name(name) or name.lower() in lowered_places:
-            continue
+            apposed = _apposed_name_after_title(text, role_end, person_starts, lowered_places)
+            if apposed is None:
+                continue
+            role_end, hit = apposed  # "Kepala Sudin Kesehatan Jakarta Timur, dr. Ratna Juwita Sari, MKM, ..."
+            role_until = role_end  # "Ketua Ikatan Dokter Indonesia ...": "Dokter" is inside this title
+            name = _strip_trailing_nonnames(hit["name"])
+        role = text[m.start() : role_end]
         start = role_end + hit.start("name")
         # A title run straight into capitalised words ("Pj Bupati Jayapura Luncurkan ILP") is a name only
         # when the recogniser agrees, or a degree or a verb of saying follows it.
@@ -370,7 +442,7 @@ def extract_people(
                 continue  # "Masih kata ...", "Seluruhnya, kata dia": an everyday word, not a name
             if name and _valid_name(name) and name.lower() not in lowered_places and not _not_a_person(name):
                 found.append(_Found(name, m.start("name"), m.start("name") + len(name), None, (), None))
-    return _merge(text, found)
+    return _merge(text, [f for f in found if not _HOSPITAL_BEFORE.search(text, max(0, f.start - 40), f.start)])
 
 
 # What joins a name to the title after it: a comma, "selaku", "yang juga (menjabat sebagai)", a bracket.
@@ -388,7 +460,11 @@ _APPOSITIVE = re.compile(
     re.MULTILINE,
 )
 _HON_APPOSITIVE = re.compile(rf"(?<![\w.])(?P<hon>{_HONORIFIC})(?P<name>{_NAME})(?P<deg>{_DEGREES})?{_APPOSITION_TAIL}")
-_HOSPITAL_BEFORE = re.compile(rf"\b(?:RSUD|RSU|RS|Rumah\s+Sakit(?:\s+Umum)?(?:\s+Daerah)?)\s+(?:{_HONORIFIC})?$")
+# Hospitals and streets named after people ("RSUD dr. H. Moh. Anwar", "Jalan Dr. Sumarno"): not people.
+_HOSPITAL_BEFORE = re.compile(
+    rf"\b(?:RSUD|RSU|RS|Rumah\s+Sakit(?:\s+Umum)?(?:\s+Daerah)?|Jalan|Jl\.?|Jln\.?|Gang|Gg\.)\s+(?:{_HONORIFIC})?"
+    r"(?:(?:Moh|Muh|Mohd|Moch|Abd|M)\.\s*)?$"
+)
 _APPOSITION_GAP = re.compile(
     r"(?:,\s*|\s\(|\bselaku\s+|\byang\s+juga\s+(?:menjabat\s+(?:sebagai\s+)?)?|\byang\s+menjabat\s+(?:sebagai\s+)?)$"
 )
@@ -400,8 +476,10 @@ _NAME_AGE = re.compile(rf"(?<![\w.])(?P<name>{_NAME})\s*\(\s*\d{{1,3}}(?:\s*tahu
 # "kader Posyandu Mawar, Rosmawati, mengaku": a lowercase description of who someone is, then the name.
 _DESCRIBED = re.compile(
     r"\b(?P<role>(?:ketua\s+)?(?:kader|bidan|perawat|petugas|warga|peserta|pasien|pengelola|penanggung\s+jawab"
-    r"|perwakilan|narasumber|koordinator|konsultan|fasilitator|dokter)(?:\s+(?:dari\s+)?[A-Z][\w'’.-]*){1,5})"
-    rf"\s*,\s*(?P<hon>{_HONORIFIC})?(?P<name>{_NAME})(?P<deg>{_DEGREES})?\s*(?:\(\s*\d{{1,3}}\s*\))?\s*[,.]"
+    r"|perwakilan|narasumber|koordinator|konsultan|fasilitator|dokter|akademisi|dosen|pakar|peneliti)"
+    r"(?:\s+(?:dari\s+)?[A-Z][\w'’.-]*){1,5})"
+    rf"(?:\s*,\s*|\s+(?={_HONORIFIC}))(?P<hon>{_HONORIFIC})?(?P<name>{_NAME})(?P<deg>{_DEGREES})?"
+    rf"\s*(?:\(\s*\d{{1,3}}\s*\))?(?:\s*[,.]|(?=\s+(?:(?:me|ber|di|ter)[a-z]{{3,}}|{_SPEECH_ALT})\b))"
 )
 
 
@@ -499,6 +577,9 @@ _EDGE_DEGREES = re.compile(rf"(?:{_DEGREES})\s*$")
 _ROLE_BEFORE = re.compile(r"(?:,\s*)?(?:" + _HONORIFIC + r")?$")
 
 
+_DEGREE_AT = re.compile(rf"(?:{_DEGREE_ALT})\.?(?![\w])")
+
+
 def _from_recognised(
     text: str,
     start: int,
@@ -508,6 +589,8 @@ def _from_recognised(
     person_starts: frozenset[int] = frozenset(),
 ) -> _Found | None:
     """A recogniser span, trimmed of titles, places and degrees, with the role that stands right before it."""
+    if _DEGREE_AT.match(text, start) or (start > 1 and text[start - 1] in ".-/" and text[start - 2].isalnum()):
+        return None  # "Sp" of "dr. Rahmat Hidayat, Sp.A", "Dev" of "MEc.Dev": part of a degree, not a person
     start = _extend_left(text, start, places)
     start = _past_place_around(text, start, end, places)
     close = text.rfind(")", start, end)
@@ -644,6 +727,9 @@ def _role_before(
             continue
         role_end = _role_end(text, m.start(), places, person_starts)
         extended = _extend_role_to_comma(text, m.start(), role_end)
+        run = _TITLE_RUN_TO_COMMA.match(text, role_end)
+        if run and run.end() < start and _COMMA_HONORIFICS.fullmatch(text, run.end(), start):
+            return _clean_role(text[m.start() : run.end()])  # "Ketua Ikatan Bidan Indonesia (IBI) Cabang X, <name>"
         if extended and extended <= start and not text[extended:start].strip(" ,"):
             role_end = extended
         if (
