@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extractors.cleaning import clean
-from extractors.models import CleanArticle, RawInput, Reject
+from extractors.models import ArticleFacts, CleanArticle, RawInput, Reject
 from extractors.reading import read_input
 
 
@@ -52,3 +52,20 @@ def clean_batch(raw: RawBatch) -> CleanBatch:
         else:
             out.articles.append((path, result))
     return out
+
+
+@dataclass
+class FactBatch:
+    """A batch's extracted facts (with events) per input path, and the inputs that failed on the way."""
+
+    facts: dict[str, ArticleFacts] = field(default_factory=dict)  # path -> facts
+    rejects: list[FailedInput] = field(default_factory=list)
+
+
+def extract_batch(clean: CleanBatch) -> FactBatch:
+    """Facts and events for every article of the batch (one spaCy pass, batched)."""
+    from extractors.article import extract_articles
+
+    paths = [path for path, _ in clean.articles]
+    facts = extract_articles(article for _, article in clean.articles)
+    return FactBatch(facts=dict(zip(paths, facts, strict=True)), rejects=list(clean.rejects))

@@ -36,10 +36,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    """Materialise every Dagster asset over the articles folder into the warehouse."""
+    """Process what is new in the articles folder into the warehouse: each new batch of files is a
+    partition of the Dagster job `ilp_pipeline`, run on the project's Dagster instance, so the run shows
+    in the UI (`make dev`) like the sensor's and a backfill's."""
     from ilp.run import run_pipeline
 
-    return run_pipeline(Path(args.articles), Path(args.db))
+    home = Path(args.dagster_home) if args.dagster_home else None
+    return run_pipeline(Path(args.articles), Path(args.db), home=home)
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -143,6 +146,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("run", help="run the whole pipeline into the SQLite warehouse", description=cmd_run.__doc__)
     p.add_argument("--articles", default=DEFAULT_ARTICLES, help=f"input folder (default {DEFAULT_ARTICLES})")
     p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite warehouse file (default {DEFAULT_DB})")
+    p.add_argument(
+        "--dagster-home",
+        help="the Dagster instance folder that records the runs (default: $DAGSTER_HOME, else ./.dagster_home)",
+    )
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser(

@@ -1,6 +1,7 @@
 """The code location for a deployment past one machine (see deploy/README.md).
 
-Extraction runs per partition on Celery workers; loading into SQLite is a separate job with one writer.
+Extraction runs per batch partition on Celery workers; loading into SQLite is a separate job, and the
+warehouse pool (one slot) keeps its writes to one step at a time.
 """
 
 import os
@@ -8,17 +9,15 @@ import os
 import dagster as dg
 
 from pipelines.assets.clean import clean_articles
-from pipelines.assets.events import events
-from pipelines.assets.facts import extract_facts
+from pipelines.assets.facts import extracted_facts
 from pipelines.assets.ingest import raw_articles
 from pipelines.assets.warehouse import event_clusters, warehouse_tables
 from pipelines.assets.web import web_pages
 from pipelines.automation import build_new_articles_sensor, daily_web_ingest_schedule
-from pipelines.checks import every_input_accounted_for, no_orphan_or_duplicate_rows
 from pipelines.definitions import build_resources
-from pipelines.partitions import ingest_days
+from pipelines.partitions import ingest_batches
 
-EXTRACT_ASSETS = [raw_articles, clean_articles, extract_facts, events]
+EXTRACT_ASSETS = [raw_articles, clean_articles, extracted_facts]
 LOAD_ASSETS = [warehouse_tables, event_clusters]
 
 
@@ -32,7 +31,7 @@ def build_extract_job(executor: dg.ExecutorDefinition | None = None):
     return dg.define_asset_job(
         "extract_job",
         selection=dg.AssetSelection.assets(*EXTRACT_ASSETS),
-        partitions_def=ingest_days,
+        partitions_def=ingest_batches,
         executor_def=executor or celery_executor(),
     )
 
@@ -40,9 +39,8 @@ def build_extract_job(executor: dg.ExecutorDefinition | None = None):
 load_job = dg.define_asset_job(
     "load_job",
     selection=dg.AssetSelection.assets(*LOAD_ASSETS),
-    partitions_def=ingest_days,
+    partitions_def=ingest_batches,
     executor_def=dg.in_process_executor,
-    tags={"ilp/warehouse-writer": "sqlite"},
 )
 
 
@@ -67,13 +65,8 @@ def build_defs(
     extract_job = build_extract_job(extract_executor)
     return dg.Definitions(
         assets=[*EXTRACT_ASSETS, *LOAD_ASSETS, web_pages],
-        # The offset checks read the partitions' in-memory outputs; across machines the warehouse checks remain.
-        asset_checks=[no_orphan_or_duplicate_rows, every_input_accounted_for],
         jobs=[extract_job, load_job],
-        schedules=[
-            daily_web_ingest_schedule,
-            dg.build_schedule_from_partitioned_job(extract_job, hour_of_day=6, name="daily_extract"),
-        ],
+        schedules=[daily_web_ingest_schedule],
         sensors=[build_new_articles_sensor(extract_job), build_load_sensor(extract_job)],
         resources={**build_resources(**resource_paths), "io_manager": dg.FilesystemIOManager(base_dir=io_dir)},
     )

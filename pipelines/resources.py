@@ -5,8 +5,7 @@ from pathlib import Path
 import dagster as dg
 from sqlite_utils import Database
 
-from extractors.reading import content_hash, list_inputs
-from warehouse.lock import writer_lock
+from extractors.reading import list_inputs
 from warehouse.schema import open_db
 
 
@@ -23,14 +22,6 @@ class ArticleFolder(dg.ConfigurableResource):
         """Every input file, sorted (none when the folder does not exist yet)."""
         return list_inputs([self.path]) if Path(self.path).is_dir() else []
 
-    def fingerprint(self) -> str:
-        """Cheap change marker for the sensor: names, sizes and mtimes, no reading."""
-        parts = []
-        for f in self.paths():
-            st = f.stat()
-            parts.append(f"{f}:{st.st_size}:{st.st_mtime_ns}")
-        return content_hash("\n".join(parts).encode())
-
 
 class WebSources(dg.ConfigurableResource):
     """The TOML file listing feeds, pages and keywords for the daily web ingest."""
@@ -43,7 +34,7 @@ class WebSources(dg.ConfigurableResource):
 
 
 class Warehouse(dg.ConfigurableResource):
-    """The SQLite warehouse. Only the warehouse asset writes; everything else reads."""
+    """The SQLite warehouse. Assets write it only from the warehouse pool; sensors only read."""
 
     db_path: str = "warehouse/ilp.db"
 
@@ -51,6 +42,6 @@ class Warehouse(dg.ConfigurableResource):
         Path(self.db_path).parent.mkdir(parents=True, exist_ok=True)
         return open_db(self.db_path)
 
-    def writing(self):
-        """The writer lock: concurrent runs (schedule and sensor together) take turns."""
-        return writer_lock(self.db_path)
+    def read(self) -> Database | None:
+        """The warehouse opened read-only, or None before the first run has created it."""
+        return open_db(self.db_path, readonly=True) if Path(self.db_path).is_file() else None

@@ -16,6 +16,22 @@ GOLDEN_GOLD = Path(__file__).parent / "golden" / "gold"
 needs_shared = pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../shared is not present")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def dagster_home(tmp_path_factory) -> Path:
+    """One Dagster instance folder for the session (subprocesses inherit it), never the project's own."""
+    import os
+
+    home = tmp_path_factory.mktemp("dagster_home")
+    shutil.copy(ROOT / "pipelines" / "dagster.yaml", home / "dagster.yaml")
+    previous = os.environ.get("DAGSTER_HOME")
+    os.environ["DAGSTER_HOME"] = str(home)
+    yield home
+    if previous is None:
+        os.environ.pop("DAGSTER_HOME", None)
+    else:
+        os.environ["DAGSTER_HOME"] = previous
+
+
 @pytest.fixture
 def fresh_db() -> Database:
     """An in-memory warehouse with the current schema."""

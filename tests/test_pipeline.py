@@ -1,23 +1,39 @@
-"""Integration: materialise the whole asset graph offline, as `ilp run` does."""
+"""Integration: the Dagster job over batch partitions on a persistent instance, as the UI, the sensor
+and `ilp run` run it."""
 
 from pathlib import Path
 
 import dagster as dg
+import pytest
 
 from ilp.run import run_pipeline
 from pipelines.automation import new_articles_sensor
-from pipelines.definitions import ALL_ASSETS, ALL_CHECKS, build_resources, defs
+from pipelines.definitions import build_resources, defs, resource_config
+from pipelines.partitions import ingest_batches
 from tests.conftest import RAW_ARTICLES
 from warehouse.schema import FACT_TABLES, open_db
 
-PARTITION = "2024-06-01"
+TABLE_ASSETS = {"articles", *FACT_TABLES, "rejects", "event_clusters"}
 
 
-def materialize(articles: Path, db: Path, partition: str = PARTITION) -> dg.ExecuteInProcessResult:
-    return dg.materialize(
-        [*ALL_ASSETS, *ALL_CHECKS],
-        partition_key=partition,
-        resources={**build_resources(str(articles), str(db)), "io_manager": dg.mem_io_manager},
+@pytest.fixture
+def instance(tmp_path):
+    """A persistent instance made as `ilp run` makes `.dagster_home` (SQLite storage on disk, the
+    filesystem IO manager, the project's dagster.yaml with its warehouse pool)."""
+    from ilp.run import dagster_home
+
+    with dg.DagsterInstance.from_config(str(dagster_home(tmp_path / "home"))) as inst:
+        yield inst
+
+
+def run_batch(instance, articles: Path, db: Path, key: str, **ingest) -> dg.ExecuteInProcessResult:
+    """Run `ilp_pipeline` for one batch partition (adding it first), the way the sensor's run does."""
+    instance.add_dynamic_partitions(ingest_batches.name, [key])
+    return defs.resolve_job_def("ilp_pipeline").execute_in_process(
+        instance=instance,
+        partition_key=key,
+        run_config={**resource_config(str(articles), str(db)), "ops": {"raw_articles": {"config": ingest}}},
+        raise_on_error=False,
     )
 
 
@@ -27,51 +43,91 @@ def snapshot(db_path: Path):
     return {t: sorted(map(tuple, db.execute(f"select * from [{t}]").fetchall())) for t in tables}
 
 
-def test_definitions_load():
+def test_definitions_show_the_warehouse_tables_as_assets():
     repo = defs.get_repository_def()
-    assert {k.to_user_string() for k in repo.asset_graph.get_all_asset_keys()} >= {
-        "raw_articles",
-        "clean_articles",
-        "dates",
-        "facility_counts",
-        "people",
-        "locations",
-        "events",
-        "warehouse_tables",
-    }
-    assert defs.resolve_job_def("ilp_pipeline") is not None
-    assert sorted(s.name for s in repo.schedule_defs) == ["daily_ingest", "daily_web_ingest"]
+    keys = {k.to_user_string() for k in repo.asset_graph.get_all_asset_keys()}
+    assert keys == {"web_pages", "raw_articles", "clean_articles", "extracted_facts", *TABLE_ASSETS}
+    graph = repo.asset_graph
+    # lineage from the web to the tables, and no asset that leads nowhere
+    assert dg.AssetKey("web_pages") in graph.get(dg.AssetKey("raw_articles")).parent_keys
+    leaves = {k.to_user_string() for k in keys_without_children(graph)}
+    assert leaves <= TABLE_ASSETS
+    assert [s.name for s in repo.schedule_defs] == ["daily_web_ingest"]
     assert [s.name for s in repo.sensor_defs] == ["new_articles_sensor"]
 
 
-def test_whole_graph_materialises_and_checks_pass(articles_dir, db_path):
-    result = materialize(articles_dir, db_path)
+def keys_without_children(graph):
+    return [k for k in graph.get_all_asset_keys() if not graph.get(k).child_keys]
+
+
+def test_every_asset_that_writes_sqlite_is_in_the_warehouse_pool():
+    repo = defs.get_repository_def()
+    for node in repo.asset_graph.asset_nodes:
+        kinds = node.kinds or set()
+        if "sqlite" in kinds or node.key.to_user_string() == "raw_articles":
+            assert node.pools == {"ilp_warehouse"}, node.key
+
+
+def test_a_batch_materialises_and_its_checks_pass(instance, articles_dir, db_path):
+    result = run_batch(instance, articles_dir, db_path, "b1")
     assert result.success
     checks = result.get_asset_check_evaluations()
-    assert len(checks) == len(ALL_CHECKS) and all(c.passed for c in checks)
+    assert {c.check_name for c in checks} == {
+        "offsets_slice_clean_text",
+        "every_batch_input_accounted_for",
+        "batch_rows_whole",
+    }
+    assert all(c.passed for c in checks) and len(checks) == 1 + 1 + len(FACT_TABLES)
     db = open_db(str(db_path))
     assert db["articles"].count == len(list(RAW_ARTICLES.iterdir()))
-    assert db["events"].count > 0 and db["rejects"].count == 0
-    meta = result.asset_materializations_for_node("warehouse_tables")[0].metadata
-    assert meta["articles_written"].value == db["articles"].count
+    meta = {
+        m.asset_key.to_user_string(): m.metadata for m in result.asset_materializations_for_node("warehouse_tables")
+    }
+    assert meta["articles"]["dagster/row_count"].value == db["articles"].count
+    assert "dagster/column_schema" in meta["people"]
+    assert {c.name for c in meta["people"]["dagster/column_schema"].schema.columns} >= {"name", "role", "article_id"}
 
 
-def test_second_run_changes_nothing(articles_dir, db_path):
-    materialize(articles_dir, db_path)
-    before = snapshot(db_path)
-    materialize(articles_dir, db_path, "2024-06-02")
-    assert snapshot(db_path) == before
-
-
-def test_changed_file_replaces_its_rows_and_new_file_is_added(articles_dir, db_path):
-    materialize(articles_dir, db_path)
-    target = articles_dir / "07_kota_kupang_capaian.txt"
-    target.write_text(target.read_text().replace("11 puskesmas", "12 puskesmas"), encoding="utf-8")
+def test_a_second_batch_runs_after_the_first_on_the_same_instance(instance, articles_dir, db_path):
+    """The UI failure of old: checks loading every partition since 2024. Each batch loads only its own."""
+    assert run_batch(instance, articles_dir, db_path, "b1").success
     (articles_dir / "13_new.txt").write_text(
         (articles_dir / "12_sigi_pelatihan.txt").read_text().replace("Sigi", "Poso"), encoding="utf-8"
     )
-    result = materialize(articles_dir, db_path, "2024-06-02")
-    assert result.asset_materializations_for_node("warehouse_tables")[0].metadata["articles_written"].value == 2
+    second = run_batch(instance, articles_dir, db_path, "b2")
+    assert second.success
+    files = second.asset_materializations_for_node("raw_articles")[0].metadata["files"].value
+    assert files == 1
+    assert all(c.passed for c in second.get_asset_check_evaluations())
+
+
+def test_rematerialising_a_batch_takes_exactly_its_files(instance, articles_dir, db_path):
+    assert run_batch(instance, articles_dir, db_path, "b1").success
+    (articles_dir / "13_new.txt").write_text(
+        (articles_dir / "12_sigi_pelatihan.txt").read_text().replace("Sigi", "Poso"), encoding="utf-8"
+    )
+    assert run_batch(instance, articles_dir, db_path, "b2").success
+    before = snapshot(db_path)
+    again = run_batch(instance, articles_dir, db_path, "b1")  # as a backfill of b1 does
+    assert again.success
+    meta = again.asset_materializations_for_node("raw_articles")[0].metadata
+    assert meta["files"].value == len(list(RAW_ARTICLES.iterdir())) and not meta["first_run_of_batch"].value
+    db = open_db(str(db_path))
+    batches = dict(db.execute("select source, batch_id from articles").fetchall())
+    assert batches["13_new.txt"] == "b2" and set(batches.values()) == {"b1", "b2"}
+    after = snapshot(db_path)
+    for table in ("articles", *FACT_TABLES):
+        strip = [tuple(v for v in row if v not in ("b1", "b2")) for row in before[table]]
+        assert len(after[table]) == len(strip), table
+
+
+def test_a_file_changed_since_its_batch_is_left_to_the_later_batch(instance, articles_dir, db_path):
+    assert run_batch(instance, articles_dir, db_path, "b1").success
+    target = articles_dir / "07_kota_kupang_capaian.txt"
+    target.write_text(target.read_text().replace("11 puskesmas", "12 puskesmas"), encoding="utf-8")
+    assert run_batch(instance, articles_dir, db_path, "b2").success
+    again = run_batch(instance, articles_dir, db_path, "b1")
+    assert again.asset_materializations_for_node("raw_articles")[0].metadata["skipped"].value == 1
     db = open_db(str(db_path))
     counts = [
         r[0]
@@ -81,7 +137,13 @@ def test_changed_file_replaces_its_rows_and_new_file_is_added(articles_dir, db_p
         )
     ]
     assert counts == [12]
-    assert db["articles"].count == len(list(articles_dir.iterdir()))
+
+
+def test_second_run_changes_nothing(articles_dir, db_path):
+    assert run_pipeline(articles_dir, db_path) == 0
+    before = snapshot(db_path)
+    assert run_pipeline(articles_dir, db_path) == 0
+    assert snapshot(db_path) == before
 
 
 def test_bad_inputs_land_in_rejects_and_the_rest_goes_on(articles_dir, db_path):
@@ -99,53 +161,63 @@ def test_bad_inputs_land_in_rejects_and_the_rest_goes_on(articles_dir, db_path):
     assert lost.fetchone()[0] == 0
 
 
-def test_sensor_requests_a_run_only_when_files_change(articles_dir):
-    resources = build_resources(str(articles_dir), "unused.db")
-    context = dg.build_sensor_context(cursor=None, resources=resources)
-    first = new_articles_sensor(context)
-    assert isinstance(first, dg.RunRequest)
-    context = dg.build_sensor_context(cursor=context.cursor, resources=resources)
-    assert isinstance(new_articles_sensor(context), dg.SkipReason)
+def test_sensor_adds_a_batch_only_when_files_no_batch_holds_arrive(instance, articles_dir, db_path):
+    resources = build_resources(str(articles_dir), str(db_path))
+    with dg.build_sensor_context(instance=instance, resources=resources) as context:
+        first = new_articles_sensor(context)
+    assert isinstance(first, dg.SensorResult)
+    key = first.run_requests[0].partition_key
+    assert first.dynamic_partitions_requests[0].partition_keys == [key]
+    assert not db_path.exists()  # the sensor reads the warehouse, never creates or writes it
+    assert run_batch(instance, articles_dir, db_path, key).success
+    with dg.build_sensor_context(instance=instance, resources=resources) as context:
+        assert isinstance(new_articles_sensor(context), dg.SkipReason)
     (articles_dir / "14_more.txt").write_text("Berita baru tentang ILP di Puskesmas Sukamaju, Kabupaten Garut.")
-    context = dg.build_sensor_context(cursor=context.cursor, resources=resources)
-    assert isinstance(new_articles_sensor(context), dg.RunRequest)
+    with dg.build_sensor_context(instance=instance, resources=resources) as context:
+        assert isinstance(new_articles_sensor(context), dg.SensorResult)
 
 
-def test_ilp_run_prints_a_summary(articles_dir, db_path, capsys):
-    assert run_pipeline(articles_dir, db_path) == 0
+def test_ilp_run_records_its_runs_on_the_dagster_instance(articles_dir, db_path, tmp_path, capsys):
+    home = tmp_path / "project_home"
+    assert run_pipeline(articles_dir, db_path, home=home) == 0
     out = capsys.readouterr().out
-    assert "articles" in out and "events" in out and f"{len(list(articles_dir.iterdir()))} articles written" in out
+    assert f"{len(list(articles_dir.iterdir()))} articles written" in out and str(home) in out
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        runs = instance.get_runs()
+        assert [r.job_name for r in runs] == ["ilp_pipeline"] and runs[0].status == dg.DagsterRunStatus.SUCCESS
+        key = runs[0].tags["dagster/partition"]
+        assert instance.get_dynamic_partitions(ingest_batches.name) == [key]
+        event = instance.get_latest_materialization_event(dg.AssetKey("people"))
+        assert event.asset_materialization.partition == key
+        assert (home / "dagster.yaml").read_text().count("default_limit: 1") == 1
 
 
-def test_offset_check_fails_on_offsets_that_do_not_slice(articles_dir):
-    import pandas as pd
+def test_ilp_run_frees_the_pool_slot_of_a_run_whose_process_died(articles_dir, db_path, tmp_path):
+    """A killed `ilp run` leaves its run STARTED holding the warehouse slot; the next `ilp run` releases it."""
+    import os
+    import socket
+    import subprocess
 
-    from extractors.article import load_clean, parse_articles
-    from pipelines.checks import offsets_problems
-
-    article = load_clean(articles_dir / "03_gorontalo_studi_banding.txt")
-    parsed = {"p": next(parse_articles([article]))}
-    good = pd.DataFrame([{"article_id": article.article_id, "char_start": 0, "char_end": 3, "text": article.text[:3]}])
-    bad = good.assign(char_start=1)
-    assert offsets_problems(parsed, good) == []
-    assert len(offsets_problems(parsed, bad)) == 1
-
-
-def test_warehouse_checks_fail_on_orphans_and_lost_inputs(articles_dir, db_path):
-    from pipelines.checks import every_input_accounted_for, no_orphan_or_duplicate_rows
-    from pipelines.resources import Warehouse
-
-    materialize(articles_dir, db_path)
-    warehouse = Warehouse(db_path=str(db_path))
-    assert no_orphan_or_duplicate_rows(warehouse=warehouse).passed
-    assert every_input_accounted_for(warehouse=warehouse).passed
-    db = open_db(str(db_path))
-    db.execute("pragma foreign_keys = off")
-    db["dates"].insert({"article_id": "missing", "text": "2024", "start": "2024", "end": "2024"})
-    db["batch_inputs"].insert({"batch_id": PARTITION, "path": "lost.txt", "content_hash": "h"})
-    db.conn.commit()
-    assert not no_orphan_or_duplicate_rows(warehouse=warehouse).passed
-    assert not every_input_accounted_for(warehouse=warehouse).passed
+    home = tmp_path / "home"
+    assert run_pipeline(articles_dir, db_path, home=home) == 0
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        job = defs.resolve_job_def("ilp_pipeline")
+        run = instance.create_run_for_job(
+            job_def=job,
+            run_config={},
+            status=dg.DagsterRunStatus.STARTED,
+            tags={"ilp/launched_by": "ilp run", "ilp/host": socket.gethostname(), "ilp/pid": str(dead.pid)},
+        )
+        instance.event_log_storage.claim_concurrency_slot("ilp_warehouse", run.run_id, "raw_articles")
+        assert instance.event_log_storage.get_concurrency_info("ilp_warehouse").active_slot_count == 1
+    (articles_dir / "15_late.txt").write_text("Puskesmas Sukamaju di Kabupaten Garut menerapkan ILP sejak Mei 2024.")
+    assert run_pipeline(articles_dir, db_path, home=home) == 0
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        assert instance.get_run_by_id(run.run_id).status == dg.DagsterRunStatus.FAILURE
+        assert instance.event_log_storage.get_concurrency_info("ilp_warehouse").active_slot_count == 0
+    assert os.getpid() != dead.pid
 
 
 def test_small_chunks_give_the_same_warehouse(articles_dir, tmp_path):
@@ -161,6 +233,8 @@ def test_small_chunks_give_the_same_warehouse(articles_dir, tmp_path):
         } | {"articles": sorted(r[0] for r in db.execute("select article_id from articles"))}
 
     assert content(one) == content(chunked)
+    batches = open_db(str(chunked)).execute("select count(distinct batch_id) from batch_inputs").fetchone()[0]
+    assert batches == -(-len(list(articles_dir.iterdir())) // 5)
 
 
 def test_nothing_new_skips_the_pipeline(articles_dir, db_path, capsys):
@@ -171,7 +245,7 @@ def test_nothing_new_skips_the_pipeline(articles_dir, db_path, capsys):
 
 
 def test_a_batch_member_left_unprocessed_is_taken_up(articles_dir, db_path):
-    """As after a run killed between planning and writing: the batch lists a file the warehouse lacks."""
+    """As after a run killed between claiming and writing: the batch lists a file the warehouse lacks."""
     assert run_pipeline(articles_dir, db_path) == 0
     db = open_db(str(db_path))
     path = str(articles_dir / "05_pidie_jaya_monev.txt")
@@ -186,10 +260,43 @@ def test_a_batch_member_left_unprocessed_is_taken_up(articles_dir, db_path):
     assert run_pipeline(articles_dir, db_path) == 0
     db = open_db(str(db_path))
     assert db.execute("select count(*) from articles where article_id = ?", [article_id]).fetchone()[0] == 1
+    assert db.execute("select count(distinct batch_id) from batch_inputs").fetchone()[0] == 1
+
+
+def test_offset_check_names_facts_whose_offsets_do_not_slice(articles_dir):
+    from dataclasses import replace
+
+    from extractors.article import extract_articles, load_clean
+    from extractors.validation import offset_problems
+
+    facts = next(extract_articles([load_clean(articles_dir / "03_gorontalo_studi_banding.txt")]))
+    assert facts.dates and offset_problems([facts]) == []
+    shifted = replace(facts.dates[0], char_start=facts.dates[0].char_start + 1)
+    broken = replace(facts, dates=(shifted, *facts.dates[1:]))
+    assert len(offset_problems([broken])) == 1
+
+
+def test_warehouse_checks_fail_on_orphans_duplicates_and_lost_inputs(articles_dir, db_path):
+    from warehouse.integrity import batch_row_problems, unaccounted_inputs
+
+    assert run_pipeline(articles_dir, db_path) == 0
+    db = open_db(str(db_path))
+    batch = db.execute("select batch_id from batch_inputs limit 1").fetchone()[0]
+    assert not any(any(p.values()) for p in batch_row_problems(db, batch).values())
+    assert unaccounted_inputs(db, batch) == []
+    article_id = db.execute("select article_id from articles limit 1").fetchone()[0]
+    row = dict(next(db.query("select * from dates where article_id = ?", [article_id])))
+    row.pop("id", None)
+    db.execute("pragma foreign_keys = off")
+    db["dates"].insert(row)
+    db["batch_inputs"].insert({"batch_id": batch, "path": "lost.txt", "content_hash": "h"})
+    db.conn.commit()
+    assert batch_row_problems(db, batch)["dates"]["duplicates"] == 1
+    assert unaccounted_inputs(db, batch) == ["lost.txt"]
 
 
 def test_events_say_where_their_dates_come_from(articles_dir, db_path):
-    assert materialize(articles_dir, db_path).success
+    assert run_pipeline(articles_dir, db_path) == 0
     rows = list(open_db(str(db_path)).query("select start, date_source from events"))
     assert {r["date_source"] for r in rows if r["start"]} <= {"sentence", "follow_up", "reported"}
     assert all(r["date_source"] is None for r in rows if not r["start"])

@@ -18,7 +18,6 @@ from extractors.models import CleanArticle, Reject
 from extractors.reading import parse_input_bytes
 from ilp.run import run_pipeline
 from tests.conftest import ROOT
-from warehouse.lock import WarehouseBusy, writer_lock
 from warehouse.schema import migrations, open_db
 
 ILP = [sys.executable, "-m", "ilp"]
@@ -98,6 +97,7 @@ def test_killed_run_then_rerun_equals_a_clean_run(kill_corpus, tmp_path, kill_af
 
 
 def test_two_runs_at_once_do_not_corrupt_or_duplicate(tmp_path):
+    """Two `ilp run`s on one instance: the warehouse pool orders their writing steps."""
     folder = corpus(tmp_path / "articles", 60)
     db = tmp_path / "ilp.db"
     procs = [
@@ -112,7 +112,6 @@ def test_two_runs_at_once_do_not_corrupt_or_duplicate(tmp_path):
     ]
     outputs = [p.communicate(timeout=300) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outputs
-    assert any("waiting for another writer" in err for _, err in outputs)
     conn = sqlite3.connect(db)
     assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
     assert conn.execute("select count(*) from articles").fetchone()[0] == 60
@@ -121,31 +120,41 @@ def test_two_runs_at_once_do_not_corrupt_or_duplicate(tmp_path):
         "group by 1, 2, 3 having c > 1)"
     ).fetchone()[0]
     assert dupes == 0
+    # every file is in exactly one batch
+    assert conn.execute("select count(*), count(distinct path) from batch_inputs").fetchone() == (60, 60)
     conn.close()
 
 
-def test_a_busy_warehouse_gives_a_clear_message(tmp_path):
+HOLD_THE_POOL = """
+import os, socket, sys, time
+import dagster as dg
+from pipelines.definitions import defs
+instance = dg.DagsterInstance.get()
+run = instance.create_run_for_job(
+    job_def=defs.resolve_job_def("ilp_pipeline"), run_config={}, status=dg.DagsterRunStatus.STARTED,
+    tags={"ilp/launched_by": "ilp run", "ilp/host": socket.gethostname(), "ilp/pid": str(os.getpid())},
+)
+instance.event_log_storage.claim_concurrency_slot("ilp_warehouse", run.run_id, "warehouse_tables")
+print("held", flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_busy_warehouse_gives_a_clear_message_and_a_dead_holder_is_released(tmp_path, capsys):
+    """Another run holds the warehouse pool: `ilp run` says so and gives up after its timeout; once
+    that run's process is dead (killed), the next `ilp run` frees its slot and goes ahead."""
     db = tmp_path / "ilp.db"
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            (
-                f"import sys, time; sys.path.insert(0, {str(ROOT)!r}); from warehouse.lock import writer_lock\n"
-                f"with writer_lock({str(db)!r}):\n    print('held', flush=True); time.sleep(30)"
-            ),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert holder.stdout.readline().strip() == "held"
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_THE_POOL], cwd=ROOT, stdout=subprocess.PIPE, text=True)
     try:
-        with pytest.raises(WarehouseBusy, match="another process is writing"), writer_lock(db, timeout=0.5):
-            pass
-        assert run_pipeline(ROOT / "raw_articles", db, lock_timeout=0.5) == 3
+        assert holder.stdout.readline().strip() == "held"
+        assert run_pipeline(ROOT / "raw_articles", db, wait_timeout=1.0) == 3
+        err = capsys.readouterr().err
+        assert "waiting for another run to finish writing" in err and "gave up after 1 s" in err
     finally:
         holder.kill()
         holder.wait()
+    assert run_pipeline(ROOT / "raw_articles", db, wait_timeout=30.0) == 0
+    assert open_db(str(db))["articles"].count == len(list((ROOT / "raw_articles").iterdir()))
 
 
 def test_an_older_warehouse_is_migrated_without_losing_rows(tmp_path):

@@ -4,12 +4,13 @@ import time
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlite_utils import Database
 
 from extractors.article import extract_articles
 from extractors.cleaning import article_id_for
 from extractors.models import CleanArticle, Reject
 from extractors.reading import content_hash
-from warehouse.batches import plan_batch
+from warehouse.batches import new_batch_key, plan_batch, unclaimed_files, unfinished_batches
 from warehouse.schema import FACT_TABLES, migrations, open_db
 from warehouse.store import (
     current_hashes,
@@ -100,13 +101,53 @@ def test_reject_is_recorded_once(fresh_db):
     assert rows == [{"source": "bad.txt", "reason": "empty file"}]
 
 
-def test_plan_batch_takes_only_new_or_changed_files(fresh_db):
+def test_a_batch_claims_new_files_once_and_keeps_them(fresh_db):
     files = [("in/a.txt", "h1"), ("in/b.txt", "h2")]
-    assert plan_batch(fresh_db, "2024-05-01", "in", files) == files
-    write_reject(fresh_db, Reject("a.txt", "x"), "in/a.txt", "h1", "2024-05-01")
-    write_reject(fresh_db, Reject("b.txt", "x"), "in/b.txt", "h2", "2024-05-01")
-    assert plan_batch(fresh_db, "2024-05-02", "in", files) == []
-    assert plan_batch(fresh_db, "2024-05-02", "in", [("in/a.txt", "h9"), ("in/b.txt", "h2")]) == [("in/a.txt", "h9")]
+    first = plan_batch(fresh_db, "b1", "in", files)
+    assert first.files == files and first.claimed_now
+    assert plan_batch(fresh_db, "b2", "in", files).files == []  # b1 holds them, even before they are processed
+    write_reject(fresh_db, Reject("a.txt", "x"), "in/a.txt", "h1", "b1")
+    write_reject(fresh_db, Reject("b.txt", "x"), "in/b.txt", "h2", "b1")
+    changed = [("in/a.txt", "h9"), ("in/b.txt", "h2"), ("in/c.txt", "h3")]
+    assert plan_batch(fresh_db, "b3", "in", changed).files == [("in/a.txt", "h9"), ("in/c.txt", "h3")]
+    again = plan_batch(fresh_db, "b1", "in", changed)  # re-running b1: its own files, as recorded
+    assert again.files == [("in/b.txt", "h2")] and not again.claimed_now
+    assert again.skipped == [("in/a.txt", "changed since this batch; its new content belongs to a later batch")]
+
+
+def test_a_batch_claims_at_most_max_files_and_resumes_only_what_is_unfinished(fresh_db):
+    files = [(f"in/{i}.txt", f"h{i}") for i in range(5)]
+    plan = plan_batch(fresh_db, "b1", "in", files, max_files=2)
+    assert len(plan.files) == 2 and plan.remaining_unclaimed == 3
+    assert unclaimed_files(fresh_db, files) == files[2:]
+    write_reject(fresh_db, Reject("0.txt", "x"), "in/0.txt", "h0", "b1")
+    assert unfinished_batches(fresh_db) == {"b1": 1}
+    assert plan_batch(fresh_db, "b1", "in", files, only_unfinished=True).files == [("in/1.txt", "h1")]
+    gone = plan_batch(fresh_db, "b1", "in", files[1:])
+    assert gone.skipped == [("in/0.txt", "no longer in the articles folder")]
+
+
+@given(st.lists(st.tuples(st.sampled_from("abcdef"), st.sampled_from("xyz")), max_size=12))
+def test_every_file_version_is_claimed_by_exactly_one_batch(versions):
+    """However files change between batches, each (path, content) lands in one batch only."""
+    from warehouse.schema import migrations
+
+    db = Database(memory=True)
+    migrations.apply(db)
+    for i, (name, digest) in enumerate(versions):
+        plan_batch(db, f"b{i}", "in", [(f"in/{name}.txt", digest)])
+    rows = db.execute("select path, content_hash, count(*) from batch_inputs group by 1, 2").fetchall()
+    assert all(n == 1 for *_, n in rows)
+    assert {(p, h) for p, h, _ in rows} == {(f"in/{n}.txt", d) for n, d in versions}
+
+
+def test_batch_keys_sort_by_creation_and_do_not_collide():
+    import datetime as dt
+
+    early = new_batch_key(dt.datetime(2025, 1, 2, 3, 4, 5, tzinfo=dt.UTC))
+    late = new_batch_key(dt.datetime(2025, 1, 2, 3, 4, 6, tzinfo=dt.UTC))
+    assert early.startswith("20250102-030405-") and early < late
+    assert len({new_batch_key() for _ in range(50)}) == 50
 
 
 def _age(path, seconds: float) -> None:

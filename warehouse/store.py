@@ -31,10 +31,11 @@ def known_inputs(db: Database) -> dict[str, str]:
 RACY_SECONDS = 2
 
 
-def current_hashes(db: Database, paths: Iterable[Path]) -> list[tuple[str, str]]:
+def current_hashes(db: Database, paths: Iterable[Path], remember: bool = True) -> list[tuple[str, str]]:
     """(path, sha256) of each file, reading only the files whose size, mtime or inode changed since they
     were last hashed: a run over thousands of unchanged files stats them instead of reading them.
-    A file that cannot be read gets "" (the reader then names it in `rejects`)."""
+    A file that cannot be read gets "" (the reader then names it in `rejects`). Readers that must not
+    write (the sensor, the fast path of `ilp run`) pass remember=False."""
     cached = {
         r[0]: r[1:]
         for r in db.execute("select path, size, mtime_ns, inode, content_hash, hashed_at_ns from file_hashes")
@@ -54,7 +55,7 @@ def current_hashes(db: Database, paths: Iterable[Path]) -> list[tuple[str, str]]
             continue
         out.append((key, digest))
         fresh.append((key, st.st_size, st.st_mtime_ns, st.st_ino, digest, time.time_ns()))
-    if fresh:
+    if fresh and remember:
         with db.atomic():
             db.conn.executemany(
                 "insert or replace into file_hashes (path, size, mtime_ns, inode, content_hash, hashed_at_ns) "

@@ -3,10 +3,10 @@
 import dagster as dg
 
 from extractors.batch import CleanBatch, RawBatch, clean_batch
-from pipelines.partitions import ingest_days
+from pipelines.partitions import ingest_batches
 
 
-@dg.asset(partitions_def=ingest_days, group_name="clean", kinds={"python"})
+@dg.asset(partitions_def=ingest_batches, group_name="extract", kinds={"python"})
 def clean_articles(raw_articles: RawBatch) -> dg.Output[CleanBatch]:
     """The batch's article bodies, the text every offset points into; pages with no body become rejects."""
     batch = clean_batch(raw_articles)

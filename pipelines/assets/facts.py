@@ -1,54 +1,54 @@
-"""Facts per type from one spaCy pass: dates, facility counts, people, locations."""
+"""Extracted facts: dates, facility counts, people, places and rollout events, from one spaCy pass."""
+
+from collections import Counter
 
 import dagster as dg
-import pandas as pd
 
-from extractors.article import parse_articles
-from extractors.batch import CleanBatch
-from extractors.tables import fact_frames
-from pipelines.partitions import ingest_days
-
-FACT_TYPES = ("dates", "facility_counts", "people", "locations")
+from extractors.batch import CleanBatch, extract_batch
+from extractors.validation import offset_problems
+from pipelines.partitions import ingest_batches
 
 
-@dg.multi_asset(
-    partitions_def=ingest_days,
-    group_name="facts",
-    outs={
-        "parsed_articles": dg.AssetOut(description="Each article with its facts, before events."),
-        **{
-            name: dg.AssetOut(description=f"Every {name.replace('_', ' ')} mention of the batch, one row each.")
-            for name in FACT_TYPES
-        },
-    },
+@dg.asset(
+    partitions_def=ingest_batches,
+    group_name="extract",
+    kinds={"spacy"},
+    check_specs=[
+        dg.AssetCheckSpec(
+            "offsets_slice_clean_text",
+            asset="extracted_facts",
+            blocking=True,
+            description="Every fact's offsets give back its text in its article's clean text.",
+        )
+    ],
 )
-def extract_facts(clean_articles: CleanBatch):
-    """Run the extractors once over the batch; one output per fact type for inspection and checks."""
-    parsed = {
-        path: p
-        for (path, _), p in zip(
-            clean_articles.articles, parse_articles(a for _, a in clean_articles.articles), strict=True
-        )
-    }
-    yield dg.Output(parsed, output_name="parsed_articles", metadata={"articles": len(parsed)})
-    frames = fact_frames(parsed.values())
-    for name in FACT_TYPES:
-        frame: pd.DataFrame = frames[name]
-        yield dg.Output(
-            frame, output_name=name, metadata={"rows": len(frame), "preview": dg.MetadataValue.md(_preview(frame))}
-        )
-
-
-def _preview(frame: pd.DataFrame) -> str:
-    if frame.empty:
-        return "(none)"
-    cols = [c for c in frame.columns if c not in ("evidence", "char_start", "char_end")][:6]
-    return frame[cols].head(10).to_markdown(index=False) if _has_tabulate() else frame[cols].head(10).to_string()
-
-
-def _has_tabulate() -> bool:
-    try:
-        import tabulate  # noqa: F401
-    except ImportError:
-        return False
-    return True
+def extracted_facts(clean_articles: CleanBatch):
+    """Each article's facts and typed ILP events; checked here, on this batch, before anything is written."""
+    batch = extract_batch(clean_articles)
+    facts = batch.facts.values()
+    by_type = Counter(e.event_type for f in facts for e in f.events)
+    yield dg.Output(
+        batch,
+        metadata={
+            "articles": len(batch.facts),
+            "ilp_articles": sum(f.is_ilp for f in facts),
+            "dates": sum(len(f.dates) for f in facts),
+            "facility_counts": sum(len(f.facility_counts) for f in facts),
+            "people": sum(len(f.people) for f in facts),
+            "locations": sum(len(f.locations) for f in facts),
+            "events": sum(by_type.values()),
+            **{f"events_{k}": v for k, v in sorted(by_type.items())},
+        },
+    )
+    bad = offset_problems(facts)
+    yield dg.AssetCheckResult(
+        check_name="offsets_slice_clean_text",
+        passed=not bad,
+        metadata={
+            "facts_checked": sum(
+                len(f.dates) + len(f.facility_counts) + len(f.people) + len(f.locations) for f in facts
+            ),
+            "bad": len(bad),
+            "examples": "\n".join(bad[:5]),
+        },
+    )
