@@ -197,11 +197,67 @@ def test_offsets_slice_the_text():
         pytest.param(
             "Dua puskesmas yang dikunjungi yaitu Kairatu dan Piru.", [(2, "puskesmas", "participating")], id="visited"
         ),
+        pytest.param(
+            "Layanan klaster sudah berjalan di seluruh puskesmas (31) di Kabupaten Bone.",
+            [(31, "puskesmas", "implementing")],
+            id="all-of-them-with-their-number-in-brackets",
+        ),
+        pytest.param(
+            "Hingga Agustus, posyandu ILP sebanyak 64 unit.",
+            [(64, "posyandu", "implementing")],
+            id="facility-ilp-then-sebanyak",
+        ),
+        pytest.param(
+            "Posyandu aktif kami ada 97.", [(97, "posyandu", "total")], id="qualifiers-between-noun-and-number"
+        ),
+        pytest.param(
+            "Dari 24 puskesmas, 15 sudah menjalankan ILP.",
+            [(24, "puskesmas", "total"), (15, "puskesmas", "implementing")],
+            id="clause-opening-dari-then-bare-subset",
+        ),
+        pytest.param(
+            "ILP baru berjalan di 30 pustu dari total 52 pustu.",
+            [(30, "pustu", "implementing"), (52, "pustu", "total")],
+            id="count-then-dari-total",
+        ),
+        pytest.param(
+            "Capaian itu melampaui target 11 puskesmas lokus dari provinsi.",
+            [(11, "puskesmas", "target")],
+            id="target-right-before-the-number",
+        ),
+        pytest.param(
+            "Tercatat 87 posyandu di Luwu telah bertransformasi menjadi posyandu ILP.",
+            [(87, "posyandu", "implementing")],
+            id="verb-of-record-weighs-less-than-a-verb-of-doing",
+        ),
+        pytest.param(
+            "Puskesmas Lanjas kini membina 14 posyandu.", [(14, "posyandu", "total")], id="a-puskesmas-oversees"
+        ),
+        pytest.param(
+            "Rombongan terdiri atas pejabat dinas serta perwakilan enam puskesmas.",
+            [(6, "puskesmas", "participating")],
+            id="representatives-of",
+        ),
+        pytest.param(
+            "Peserta berasal dari 12 puskesmas di Kabupaten Pati.",
+            [(12, "puskesmas", "participating")],
+            id="dari-that-does-not-open-a-clause",
+        ),
     ],
 )
 def test_counts_and_statuses_as_news_writes_them(sentence, expected):
     found = extract_counts(sentence, [(0, len(sentence))])
     assert [(c.count, c.facility_type, c.status) for c in found] == expected
+
+
+def test_a_sentence_opening_with_di_antaranya_counts_the_facilities_just_before():
+    text = "Di wilayah kerjanya terdapat 46 posyandu. Sebanyak 11 di antaranya sudah menjalankan ILP."
+    split = text.index("Sebanyak")
+    found = extract_counts(text, [(0, split - 1), (split, len(text))])
+    assert [(c.count, c.facility_type, c.status) for c in found] == [
+        (46, "posyandu", "total"),
+        (11, "posyandu", "implementing"),
+    ]
 
 
 def test_a_count_that_refers_back_keeps_its_status():

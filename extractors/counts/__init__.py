@@ -23,14 +23,20 @@ _NUMBER_THEN_FACILITY = re.compile(
     rf"\b(?P<num>{NUMBER})\s+(?:{COUNTERS}\s+)?(?:(?:jaringan|fasilitas|fasyankes|UPTD?)\s+)?(?:{_FACILITY})\b", _F
 )
 _FACILITY_THEN_NUMBER = re.compile(
-    rf"\b(?:{_FACILITY})\s+(?:(?:yang\s+\w+\s+)?(?:sebanyak|berjumlah|mencapai|sejumlah|ada)\s+(?P<num>{NUMBER})"
+    rf"\b(?:{_FACILITY})\s+(?:(?:yang\s+\w+\s+|(?:ILP|aktif|terintegrasi|kami|kita|kita\s+ada)\s+){{0,2}}"
+    rf"(?:sebanyak|berjumlah|mencapai|sejumlah|ada|tercatat)\s+(?P<num>{NUMBER})"
     rf"(?:\s+{COUNTERS})?|(?P<num2>{NUMBER})\s+{COUNTERS})\b(?!\s+(?:{NOT_FACILITY_UNITS})\b)",
     _F,
+)
+# "seluruh puskesmas (19)", "semua puskesmas kecamatan (10 unit)": all of them, with their number in brackets.
+_ALL_WITH_NUMBER = re.compile(
+    rf"\b(?:seluruh|semua)\s+(?:{_FACILITY})(?:\s+[a-z]+)?\s*\(\s*(?P<num>{NUMBER})(?:\s+{COUNTERS})?\s*\)", _F
 )
 _ANAPHOR = re.compile(rf"\b(?:sebanyak\s+|sekitar\s+)?(?P<num>{NUMBER})\s+(?:di\s*antaranya|diantaranya)\b", _F)
 # "Dari 97 pustu tersebut, baru 35 yang ...": a number that picks up the facility of a "dari N" just before.
 _SUBSET = re.compile(
-    rf"\b(?:(?:sekarang|kini|saat\s+ini)\s+)?(?:baru|hanya|tinggal|sebanyak|sekitar|sekarang|kini)\s+(?P<num>{NUMBER})"
+    rf"(?:\b(?:(?:sekarang|kini|saat\s+ini)\s+)?(?:baru|hanya|tinggal|sebanyak|sekitar|sekarang|kini)\s+|,\s*)"
+    rf"(?P<num>{NUMBER})"
     rf"\s+(?:unit\s+)?(?:yang|sudah|telah|baru|masih|belum)\b",
     _F,
 )
@@ -86,7 +92,8 @@ def extract_counts(
     for s_start, s_end in sentences:
         sentence = text[s_start:s_end]
         region = (region_in(s_start, s_end) if region_in else None) or main_region
-        for count in _counts_in_sentence(sentence, s_start, region):
+        carried = out[-1].facility_type if out and out[-1].char_end >= s_start - 200 else None
+        for count in _counts_in_sentence(sentence, s_start, region, carried):
             if _REFERS_BACK.match(text, count.char_end):
                 earlier = [c for c in out if (c.facility_type, c.count) == (count.facility_type, count.count)]
                 if earlier and earlier[-1].status != "unspecified":
@@ -95,7 +102,11 @@ def extract_counts(
     return out
 
 
-def _counts_in_sentence(sentence: str, offset: int, region: str | None) -> list[FacilityCount]:
+def _counts_in_sentence(
+    sentence: str, offset: int, region: str | None, carried: str | None = None
+) -> list[FacilityCount]:
+    """`carried`: the facility type of the count just before this sentence, for a sentence that opens
+    with "Sebanyak 11 di antaranya ..." about it."""
     hits: list[tuple[int, int, int, str, int, int]] = []  # start, end, count, type, num_start, num_end
 
     def free(start: int, end: int) -> bool:
@@ -108,6 +119,10 @@ def _counts_in_sentence(sentence: str, offset: int, region: str | None) -> list[
             if value is None or _is_not_a_count(sentence, m.start(group), m[group]) or not free(*m.span()):
                 continue
             hits.append((m.start(), m.end(), value, _facility_type(m), m.start(group), m.end(group)))
+    for m in _ALL_WITH_NUMBER.finditer(sentence):
+        value = parse_number(m["num"])
+        if value is not None and free(m.start(), m.end()):
+            hits.append((m.start(), m.end(), value, _facility_type(m), m.start("num"), m.end("num")))
     # The part before "dari": "210 dari 2.270 posyandu" counts 210 posyandu too.
     for m in _PARTITIVE.finditer(sentence):
         value = parse_number(m["num"])
@@ -116,9 +131,10 @@ def _counts_in_sentence(sentence: str, offset: int, region: str | None) -> list[
     for m in _ANAPHOR.finditer(sentence):
         value = parse_number(m["num"])
         before = [h for h in hits if h[1] <= m.start()]
-        if value is None or not before or not free(*m.span()):
+        kind = before[-1][3] if before else (carried if m.start() < 3 else None)
+        if value is None or kind is None or not free(*m.span()):
             continue
-        hits.append((m.start(), m.end(), value, before[-1][3], m.start("num"), m.end("num")))
+        hits.append((m.start(), m.end(), value, kind, m.start("num"), m.end("num")))
     for m in _SUBSET.finditer(sentence):
         value = parse_number(m["num"])
         before = [h for h in hits if h[1] <= m.start() and m.start() - h[1] < 40]
@@ -139,7 +155,7 @@ def _counts_in_sentence(sentence: str, offset: int, region: str | None) -> list[
             nxt = _AT_PLACE.match(sentence, m.end())
             pos = nxt.end() if nxt else m.end()
     hits.sort()
-    totals = [_of_total(sentence, start, value, kind, hits) for start, _, value, kind, *_ in hits]
+    totals = [_of_total(sentence, start, end, value, kind, hits) for start, end, value, kind, *_ in hits]
     lists = _list_spans(sentence, hits)
     counts = []
     for i, ((start, end, value, kind, _num_start, _num_end), of_total) in enumerate(zip(hits, totals, strict=True)):
@@ -227,16 +243,29 @@ def _is_not_a_count(sentence: str, num_start: int, num: str) -> bool:
     )
 
 
+_CLAUSE_OPENING_DARI = re.compile(r"(?:^|[,;:]\s*)[\W]*dari\s+(?:total\s+|sebanyak\s+|sekitar\s+|seluruh\s+)?$", _F)
+_TARGET_RIGHT_BEFORE = re.compile(r"\b(?:target(?:nya)?|ditargetkan|menargetkan)\s+(?:sebanyak\s+|sekitar\s+)?$", _F)
+_ILP_AFTER_FACILITY = re.compile(r"\s+ILP\b")
+_FACILITY_ILP_BEFORE = re.compile(
+    r"\b(?:puskesmas|pustu|posyandu|poskesdes)\s+ILP\s+(?:(?:sebanyak|tercatat|berjumlah|mencapai|ada)\s+)?$", _F
+)
+
+
 def _status(sentence: str, num_start: int, end: int, part_of_total: bool = False) -> str:
     """A pilot cue anywhere wins, then a target cue in the count's own clause, then the nearest cue.
 
     Activity nouns ("rakor", "kunjungan") weigh less than verbs; a count that is part of a total
     ("1.402 dari total 1.530") is not itself the total.
     """
-    if re.search(r"\bdari\s+total\s+$", sentence[max(0, num_start - 14) : num_start], _F):
-        return "total"
+    before = sentence[:num_start]
+    if re.search(r"\bdari\s+total\s+$", before[-14:], _F) or _CLAUSE_OPENING_DARI.search(before):
+        return "total"  # "Dari 20 puskesmas, 12 sudah ...": the whole the next figure is part of
+    if _TARGET_RIGHT_BEFORE.search(before):
+        return "target"  # "melampaui target 14 puskesmas lokus"
     cues = [(status, m) for status, rx in _CUES for m in rx.finditer(sentence)]
     best, best_score = "unspecified", 10**9
+    if _ILP_AFTER_FACILITY.match(sentence, end) or _FACILITY_ILP_BEFORE.search(before):
+        best, best_score = "implementing", 5  # "posyandu ILP sebanyak 45 unit", "312 posyandu ILP"
     for status, m in cues:
         if part_of_total and status == "total":
             continue
@@ -264,9 +293,10 @@ def _status(sentence: str, num_start: int, end: int, part_of_total: bool = False
 
 
 def _of_total(
-    sentence: str, start: int, value: int, kind: str, hits: list[tuple[int, int, int, str, int, int]]
+    sentence: str, start: int, end: int, value: int, kind: str, hits: list[tuple[int, int, int, str, int, int]]
 ) -> int | None:
-    """The total a count is part of: 'dari total 152 pustu, sebanyak 43', '43 dari 152 pustu'."""
+    """The total a count is part of: 'dari total 152 pustu, sebanyak 43', '43 dari 152 pustu',
+    '42 pustu dari total 61 pustu'."""
     for s, e, other, other_kind, *_ in hits:
         if other_kind != kind or other <= value:
             continue
@@ -275,5 +305,7 @@ def _of_total(
         if e <= start and _DARI_LEAD.search(lead) and len(between) < 60:
             return other
         if s > start and re.fullmatch(r"\s*\S*\s*dari\s+(?:total\s+)?", sentence[start:s][-20:], _F):
+            return other
+        if s >= end and re.fullmatch(r"\s*dari\s+(?:total\s+|sebanyak\s+|seluruh\s+)?", sentence[end:s], _F):
             return other
     return None

@@ -29,17 +29,21 @@ STATUS_CUES: dict[str, str] = {
     "participating": r"mengikuti|ikuti|diikuti|melibatkan|dilibatkan|dihadiri|menghadiri|peserta|berpartisipasi"
     r"|terlibat|studi\s+banding|kaji\s+banding|diundang|hadir|monev|monitoring|pendampingan|supervisi"
     r"|sosialisasi|pelatihan|bimtek|bimbingan\s+teknis|orientasi|disaksikan|menyaksikan|kunjungan|rakor|rapat"
-    r"|lokakarya|workshop|FGD|dilatih|mewakili|utusan|berasal\s+dari|dikunjungi|mengunjungi|ditinjau|meninjau",
+    r"|lokakarya|workshop|FGD|dilatih|mewakili|perwakilan|utusan|berasal\s+dari|dikunjungi|mengunjungi|ditinjau"
+    r"|meninjau",
     "implementing": r"menerapkan|diterapkan|terapkan|menjalankan|dijalankan|jalankan|melaksanakan|dilaksanakan"
     r"|mengimplementasikan|diimplementasikan|telah|sudah|berjalan|ber-?ILP|terintegrasi|beralih|bertransformasi"
     r"|meluncurkan|diluncurkan|luncurkan|(?:me|di)?-?launching|dimulai|diperluas|melayani|meresmikan|diresmikan"
     r"|resmikan|peresmian",
     "unspecified": r"belum|masih\s+menunggu|masih\s+dalam\s+persiapan",
     "total": r"dari\s+total|total|terdapat|memiliki|mempunyai|berjumlah|jumlah|ditopang|didukung\s+oleh"
-    r"|terdiri\s+(?:atas|dari)|tersebar|tersedia|ada|mencakup|meliputi|membawahi|menaungi|punya|mencatat|tercatat",
+    r"|terdiri\s+(?:atas|dari)|tersebar|tersedia|ada|mencakup|meliputi|membawahi|menaungi|membina|mengampu|punya"
+    r"|mencatat|tercatat",
 }
 # Nouns naming an activity: they suggest a status, but less than a verb does.
 WEAK_CUES = (
     r"monev|monitoring|pendampingan|supervisi|sosialisasi|pelatihan|bimtek|kunjungan|rakor|rapat|lokakarya"
     r"|workshop|FGD|studi\s+banding|kaji\s+banding|peserta"
+    # Verbs of mere existence or record: a verb of doing in the count's clause says more.
+    r"|tercatat|terdapat|ada|mencatat"
 )
