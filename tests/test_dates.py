@@ -42,6 +42,9 @@ CASES = [
     pytest.param(
         "digelar <d 2024-10-07/2024-10-09>Senin (7/10/2024) hingga Rabu (9/10/2024)</d>.", None, id="numeric-range"
     ),
+    pytest.param(
+        "sejak <d 2024-07-08/2024-07-12>Senin (8/7) hingga Jumat (12/7)</d>.", "2024-07-09", id="numeric-range-no-year"
+    ),
     pytest.param("<d 2025-03-03>3 hari lalu</d>", "2025-03-06", id="days-ago-digits"),
     pytest.param("<d 2025-02-20>dua pekan lalu</d>", "2025-03-06", id="weeks-ago-words"),
     pytest.param("<d 2025-02>sebulan yang lalu</d>", "2025-03-06", id="a-month-ago"),

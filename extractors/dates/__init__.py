@@ -185,6 +185,23 @@ def _numeric(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     return (d, d) if d else None
 
 
+@_rule(
+    rf"\b{WEEKDAY}\s*,?\s*\(\s*(?P<d1>{DAY})\s*/\s*(?P<m1>{MONTH_NUM})\s*\){RANGE_SEP}"
+    rf"{WEEKDAY}\s*,?\s*\(\s*(?P<d2>{DAY})\s*/\s*(?P<m2>{MONTH_NUM})\s*\)"
+)
+def _numeric_no_year_range(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    """ "sejak Senin (8/7) hingga Jumat (12/7)": one activity over several days, the year from the article."""
+    if ctx.published is None:
+        return None
+    y = ctx.published.year
+    a, b = _day(y, int(m["m1"]), int(m["d1"])), _day(y, int(m["m2"]), int(m["d2"]))
+    if a and a > (ctx.published + dt.timedelta(days=31)).isoformat():
+        a, b = _day(y - 1, int(m["m1"]), int(m["d1"])), _day(y - 1, int(m["m2"]), int(m["d2"]))
+    if not (a and b and a < b and (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days <= 62):
+        return None
+    return a, b
+
+
 @_rule(rf"\b{WEEKDAY}\s*,?\s*\(\s*(?P<d>{DAY})\s*/\s*(?P<m>{MONTH_NUM})\s*\)")
 def _numeric_no_year(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     if ctx.published is None:
