@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/ilp run --articles $(ARTICLES) --db $(DB)
+	DAGSTER_HOME=$(DAGSTER_HOME) $(BIN)/ilp run --articles $(ARTICLES) --db $(DB)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -27,10 +27,11 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
+# The Dagster UI (http://127.0.0.1:3000) and the daemon (sensor, schedule, run queue, backfills) together,
+# on the project's instance in .dagster_home: the same one `ilp run` records its runs in.
 dev: $(STAMP)
-	mkdir -p $(DAGSTER_HOME)
-	cp -n pipelines/dagster.yaml $(DAGSTER_HOME)/dagster.yaml
-	DAGSTER_HOME=$(DAGSTER_HOME) $(BIN)/dagster dev
+	DAGSTER_HOME=$(DAGSTER_HOME) $(BIN)/python -c 'from ilp.run import dagster_home; dagster_home()'
+	DAGSTER_HOME=$(DAGSTER_HOME) $(BIN)/dg dev
 
 # Browse the warehouse in Datasette (http://127.0.0.1:8001), with descriptions, facets and canned queries.
 explore: $(STAMP)

@@ -61,6 +61,7 @@ def main() -> int:
     out = Path(sys.argv[sys.argv.index("--out") + 1]) if "--out" in sys.argv else ROOT / "bench" / "results.json"
     n_extract, n_run, n_small, n_big = (300, 600, 200, 1000) if quick else (1000, 3000, 1000, 10000)
     work = Path(tempfile.mkdtemp(prefix="ilp-bench-"))
+    os.environ["DAGSTER_HOME"] = str(work / "dagster_home")  # the bench's runs stay out of .dagster_home
     results: dict[str, object] = {"cores": os.cpu_count(), "quick": quick}
     try:
         # 1. extraction against tokenisation

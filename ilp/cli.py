@@ -42,7 +42,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from ilp.run import run_pipeline
 
     home = Path(args.dagster_home) if args.dagster_home else None
-    return run_pipeline(Path(args.articles), Path(args.db), home=home)
+    return run_pipeline(Path(args.articles), Path(args.db), home=home, reextract=args.reextract)
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -149,6 +149,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--dagster-home",
         help="the Dagster instance folder that records the runs (default: $DAGSTER_HOME, else ./.dagster_home)",
+    )
+    p.add_argument(
+        "--reextract",
+        action="store_true",
+        help="run every batch again (after an extractor upgrade), then anything new; same as a backfill of all "
+        "partitions of ilp_pipeline in the UI",
     )
     p.set_defaults(func=cmd_run)
 

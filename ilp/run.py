@@ -35,9 +35,10 @@ class Pending:
     new_files: int = 0
     unfinished: dict[str, int] = field(default_factory=dict)  # batch -> files left unprocessed
     stale_clusters: bool = False
+    reextract: list[str] = field(default_factory=list)  # every batch, oldest first, with --reextract
 
     def __bool__(self) -> bool:
-        return bool(self.new_files or self.unfinished or self.stale_clusters)
+        return bool(self.new_files or self.unfinished or self.stale_clusters or self.reextract)
 
 
 def dagster_home(explicit: Path | None = None) -> Path:
@@ -45,13 +46,20 @@ def dagster_home(explicit: Path | None = None) -> Path:
     home = explicit or Path(os.environ.get("DAGSTER_HOME") or ".dagster_home")
     home = home.resolve()
     home.mkdir(parents=True, exist_ok=True)
-    if not (home / "dagster.yaml").exists():
-        shutil.copy(_INSTANCE_YAML, home / "dagster.yaml")
+    config = home / "dagster.yaml"
+    if config.exists() and "pools:" not in config.read_text(encoding="utf-8"):
+        # An instance set up by an earlier version: without the pool limit, writers would not take turns.
+        shutil.copy(config, home / "dagster.yaml.before-pools")
+        config.unlink()
+        print(f"note: {config} updated to the project's settings (old one kept as dagster.yaml.before-pools)")
+    if not config.exists():
+        shutil.copy(_INSTANCE_YAML, config)
     return home
 
 
-def pending_work(articles_dir: Path, db_path: Path) -> Pending:
-    """New or changed files no batch holds, batches a killed run left unfinished, clustering behind."""
+def pending_work(articles_dir: Path, db_path: Path, reextract: bool = False) -> Pending:
+    """New or changed files no batch holds, batches a killed run left unfinished, clustering behind;
+    with `reextract`, every batch there is (to bring the warehouse up to an upgraded extractor)."""
     from warehouse.batches import unclaimed_files, unfinished_batches
     from warehouse.store import current_hashes
 
@@ -65,10 +73,13 @@ def pending_work(articles_dir: Path, db_path: Path) -> Pending:
         "select (select value from warehouse_state where key = 'generation') != "
         "(select value from warehouse_state where key = 'clustered_generation')"
     ).fetchone()[0]
+    batches = [r[0] for r in db.execute("select batch_id from ingest_batches where n_inputs > 0 order by batch_id")]
+    unfinished = unfinished_batches(db)
     return Pending(
         new_files=len(unclaimed_files(db, current_hashes(db, paths, remember=False))),
-        unfinished=unfinished_batches(db),
+        unfinished={} if reextract else unfinished,
         stale_clusters=bool(stale),
+        reextract=batches if reextract else [],
     )
 
 
@@ -82,6 +93,7 @@ def run_pipeline(
     chunk_files: int = CHUNK_FILES,
     home: Path | None = None,
     wait_timeout: float = 3600.0,
+    reextract: bool = False,
 ) -> int:
     """Process what is new in `articles_dir` into the warehouse; print what changed.
 
@@ -91,7 +103,7 @@ def run_pipeline(
         print(f"ilp run: no such folder: {articles_dir}", file=sys.stderr)
         return 2
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    todo = pending_work(articles_dir, db_path)
+    todo = pending_work(articles_dir, db_path, reextract)
     before = table_counts(open_db(str(db_path))) if db_path.is_file() else {}
     if not todo:
         print(f"ilp run: {articles_dir} -> {db_path}: nothing new or changed, nothing pending")
@@ -99,7 +111,7 @@ def run_pipeline(
         return 0
     from extractors.article import PARALLEL_MIN_ARTICLES, prestarted_workers
 
-    n_articles = todo.new_files + sum(todo.unfinished.values())
+    n_articles = todo.new_files + sum(todo.unfinished.values()) + (before.get("articles", 0) if reextract else 0)
     # The workers load the model on the other core while this process imports Dagster and sets up the run.
     workers = 1 if n_articles < PARALLEL_MIN_ARTICLES else (os.cpu_count() or 1)
     try:
@@ -149,7 +161,12 @@ def _materialize(
             return result
 
         succeeded = True
-        for key in todo.unfinished:  # finish what a killed run left, in its own batch
+        for i, key in enumerate(todo.reextract):  # every batch again, as a backfill of all partitions does
+            last = i == len(todo.reextract) - 1 and not todo.new_files
+            succeeded = run(key, {}, cluster=last).success
+            if not succeeded:
+                break
+        for key in todo.unfinished if succeeded else ():  # finish what a killed run left, in its own batch
             succeeded = run(key, {"only_unfinished": True}, cluster=not todo.new_files).success
             if not succeeded:
                 break

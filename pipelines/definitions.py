@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import dagster as dg
 
 from pipelines.assets.clean import clean_articles
@@ -15,15 +17,16 @@ PIPELINE_ASSETS = [raw_articles, clean_articles, extracted_facts, warehouse_tabl
 
 
 def build_resources(
-    articles_dir: str = "raw_articles", db_path: str = "warehouse/ilp.db", sources: str = "sources.toml"
+    articles_dir: str | None = None, db_path: str | None = None, sources: str | None = None
 ) -> dict[str, object]:
-    """Local resources; relative paths are from where Dagster or `ilp run` starts (the repository root)."""
+    """Local resources. Paths default to $ILP_ARTICLES, $ILP_DB and $ILP_SOURCES, else raw_articles/,
+    warehouse/ilp.db and sources.toml, relative to where Dagster starts (the repository root)."""
     from pipelines.resources import ArticleFolder, Warehouse, WebSources
 
     return {
-        "article_folder": ArticleFolder(path=articles_dir),
-        "warehouse": Warehouse(db_path=db_path),
-        "web_sources": WebSources(path=sources),
+        "article_folder": ArticleFolder(path=articles_dir or os.environ.get("ILP_ARTICLES", "raw_articles")),
+        "warehouse": Warehouse(db_path=db_path or os.environ.get("ILP_DB", "warehouse/ilp.db")),
+        "web_sources": WebSources(path=sources or os.environ.get("ILP_SOURCES", "sources.toml")),
     }
 
 

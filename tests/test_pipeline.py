@@ -301,3 +301,42 @@ def test_events_say_where_their_dates_come_from(articles_dir, db_path):
     assert {r["date_source"] for r in rows if r["start"]} <= {"sentence", "follow_up", "reported"}
     assert all(r["date_source"] is None for r in rows if not r["start"])
     assert any(r["date_source"] == "sentence" for r in rows)
+
+
+def test_reextract_runs_every_batch_again_and_brings_the_warehouse_up_to_date(articles_dir, db_path, tmp_path, capsys):
+    """As after an extractor upgrade: rows the current extractor would write differently are rewritten."""
+    home = tmp_path / "home"
+    assert run_pipeline(articles_dir, db_path, chunk_files=5, home=home) == 0
+    expected = snapshot(db_path)
+    db = open_db(str(db_path))
+    with db.conn:
+        db.execute("update people set role = 'stale role from an older extractor'")
+    assert run_pipeline(articles_dir, db_path, home=home) == 0  # nothing new: the stale rows stay
+    assert "nothing new" in capsys.readouterr().out
+    assert run_pipeline(articles_dir, db_path, home=home, reextract=True) == 0
+    without_ids = lambda rows: sorted(row[1:] for row in rows)  # noqa: E731 (rows are rewritten with new ids)
+    assert without_ids(snapshot(db_path)["people"]) == without_ids(expected["people"])
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        batches = instance.get_dynamic_partitions(ingest_batches.name)
+        runs = instance.get_runs(dg.RunsFilter(job_name="ilp_pipeline"))
+    assert len(batches) == 3 and len(runs) == 6  # three batches, each run twice
+
+
+def test_automation_defaults_the_sensor_on_and_the_web_schedule_off():
+    from pipelines.automation import daily_web_ingest_schedule
+
+    assert new_articles_sensor.default_status == dg.DefaultSensorStatus.RUNNING
+    assert daily_web_ingest_schedule.default_status == dg.DefaultScheduleStatus.STOPPED
+    with dg.build_schedule_context() as context:
+        request = next(iter(daily_web_ingest_schedule.evaluate_tick(context).run_requests))
+    assert daily_web_ingest_schedule.job_name == "web_ingest" and request.partition_key is None
+
+
+def test_sensor_waits_while_a_pipeline_run_is_in_flight(instance, articles_dir, db_path):
+    instance.create_run_for_job(
+        job_def=defs.resolve_job_def("ilp_pipeline"), run_config={}, status=dg.DagsterRunStatus.STARTED
+    )
+    resources = build_resources(str(articles_dir), str(db_path))
+    with dg.build_sensor_context(instance=instance, resources=resources) as context:
+        result = new_articles_sensor(context)
+    assert isinstance(result, dg.SkipReason) and "queued or running" in result.skip_message
