@@ -103,7 +103,8 @@ def run_pipeline(
         print(f"ilp run: no such folder: {articles_dir}", file=sys.stderr)
         return 2
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    todo = pending_work(articles_dir, db_path, reextract)
+    # Files are known by absolute path, whoever runs: `make run`, the sensor or a UI run from elsewhere.
+    todo = pending_work(articles_dir.resolve(), db_path, reextract)
     before = table_counts(open_db(str(db_path))) if db_path.is_file() else {}
     if not todo:
         print(f"ilp run: {articles_dir} -> {db_path}: nothing new or changed, nothing pending")

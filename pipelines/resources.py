@@ -19,8 +19,10 @@ class ArticleFolder(dg.ConfigurableResource):
         return Path(self.path)
 
     def paths(self) -> list[Path]:
-        """Every input file, sorted (none when the folder does not exist yet)."""
-        return list_inputs([self.path]) if Path(self.path).is_dir() else []
+        """Every input file by absolute path, sorted (none when the folder does not exist yet): the same
+        file is the same input whether `ilp run`, the sensor or a run from the UI lists it."""
+        folder = Path(self.path).resolve()
+        return list_inputs([folder]) if folder.is_dir() else []
 
 
 class WebSources(dg.ConfigurableResource):

@@ -340,3 +340,16 @@ def test_sensor_waits_while_a_pipeline_run_is_in_flight(instance, articles_dir, 
     with dg.build_sensor_context(instance=instance, resources=resources) as context:
         result = new_articles_sensor(context)
     assert isinstance(result, dg.SkipReason) and "queued or running" in result.skip_message
+
+
+def test_a_relative_articles_folder_is_the_same_input_on_the_next_run(articles_dir, tmp_path, monkeypatch, capsys):
+    """`make run` passes raw_articles/ relative; the sensor's runs list it absolute: one set of inputs."""
+    monkeypatch.chdir(articles_dir.parent)
+    assert run_pipeline(Path(articles_dir.name), Path("w.db")) == 0
+    capsys.readouterr()
+    assert run_pipeline(Path(articles_dir.name), Path("w.db")) == 0
+    assert "nothing new or changed" in capsys.readouterr().out
+    resources = build_resources(articles_dir.name, "w.db")
+    assert [str(p) for p in resources["article_folder"].paths()][:1] == [str(sorted(articles_dir.iterdir())[0])]
+    batches = open_db("w.db").execute("select count(*) from ingest_batches").fetchone()[0]
+    assert batches == 1
