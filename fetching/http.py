@@ -185,7 +185,8 @@ class Fetcher:
         self._last_request[host] = time.monotonic()
 
     def allowed(self, url: str) -> bool:
-        """Whether robots.txt lets this project fetch `url` (no robots.txt: yes)."""
+        """Whether robots.txt lets this project fetch `url`, read as RFC 9309 says: a robots.txt that is
+        absent (4xx) allows everything; one that is unreachable (5xx, or no answer) disallows everything."""
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         if origin not in self._robots:
@@ -195,10 +196,12 @@ class Fetcher:
                 response = self.client.get(origin + "/robots.txt")
                 if response.status_code == 200:
                     parser.parse(response.text.splitlines())
-                else:
+                elif 400 <= response.status_code < 500:
                     parser = None  # no robots.txt: everything allowed
+                else:
+                    parser.disallow_all = True  # the server failed: assume it disallows everything
             except httpx.HTTPError:
-                parser = None
+                parser.disallow_all = True
             self._robots[origin] = parser
         parser = self._robots[origin]
         return parser is None or parser.can_fetch(self.policy.user_agent, url)

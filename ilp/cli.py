@@ -61,9 +61,25 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("ilp-monitor")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Fetch pages (and the new, matching entries of feeds and sitemaps) into the raw-articles folder."""
     from fetching.ingest import ingest
+
+    if not (args.urls or args.feed or args.sources):
+        print(
+            "ilp ingest: nothing to fetch: give page URLs, --feed URL or --sources FILE (see ilp ingest -h)",
+            file=sys.stderr,
+        )
+        return 2
 
     results, errors = ingest(
         Path(args.raw_dir),
@@ -134,6 +150,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ilp", description="ILP Monitor: facts and rollout events from news.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser(
@@ -199,8 +216,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import sqlite3
+
     args = build_parser().parse_args(argv)
-    return int(args.func(args) or 0)
+    try:
+        return int(args.func(args) or 0)
+    except sqlite3.DatabaseError as exc:  # not a SQLite file, or a damaged one: say which, no traceback
+        db = getattr(args, "db", None) or "the warehouse"
+        print(f"ilp {args.command}: {db} is not a usable SQLite warehouse ({exc})", file=sys.stderr)
+        return 2
 
 
 def entry() -> None:

@@ -64,3 +64,24 @@ def test_extract_does_not_import_dagster():
 def test_every_command_has_help(command):
     sub = build_parser()._subparsers._group_actions[0].choices[command]
     assert sub.description and sub.format_help()
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0 and capsys.readouterr().out.startswith("ilp ")
+
+
+def test_ingest_with_nothing_to_fetch_is_a_usage_error(capsys):
+    assert main(["ingest"]) == 2
+    assert "nothing to fetch" in capsys.readouterr().err
+
+
+def test_a_file_that_is_not_a_warehouse_gets_a_clear_message(tmp_path, capsys):
+    bad = tmp_path / "notes.db"
+    bad.write_text("these are my notes, not a database\n" * 50)
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text("Puskesmas Cibatu di Kabupaten Garut menerapkan ILP.")
+    assert main(["run", "--articles", str(tmp_path / "articles"), "--db", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert str(bad) in err and "not a usable SQLite warehouse" in err and "Traceback" not in err

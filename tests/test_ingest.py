@@ -266,3 +266,27 @@ def test_web_ingest_asset_materialises_offline(site, tmp_path):
     assert result.success
     meta = result.asset_materializations_for_node("web_pages")[0].metadata
     assert meta["fetched"].value == 2 and meta["failed"].value == 0
+
+
+@pytest.mark.parametrize(
+    ("robots_status", "allowed"),
+    [
+        pytest.param(200, False, id="robots-disallows-the-path"),
+        pytest.param(404, True, id="no-robots-allows-everything"),
+        pytest.param(503, False, id="unreachable-robots-disallows-everything"),
+        pytest.param(None, False, id="no-answer-disallows-everything"),
+    ],
+)
+def test_robots_txt_is_read_as_rfc_9309_says(tmp_path, robots_status, allowed):
+    import httpx
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/robots.txt":
+            if robots_status is None:
+                raise httpx.ConnectError("connection refused", request=request)
+            return httpx.Response(robots_status, text="User-agent: *\nDisallow: /berita/\n")
+        return httpx.Response(200, html=ARTICLE.format(title="ILP di Garut", city="GARUT", kab="Garut"))
+
+    fetcher = Fetcher(tmp_path, policy=FAST, transport=httpx.MockTransport(answer))
+    assert fetcher.allowed("http://portal.example/berita/ilp.html") is allowed
+    fetcher.close()
