@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import ipaddress
 import json
 import os
+import socket
 import time
 import urllib.robotparser
 from dataclasses import dataclass, field
@@ -52,6 +54,29 @@ class FetchPolicy:
     backoff: float = 1.0
     min_interval: float = 1.0
     respect_robots: bool = True
+    allow_private_addresses: bool = False
+    """Fetch from loopback, private, link-local and other non-public addresses too. Off: a URL a feed
+    lists (or a redirect) must not make a scheduled deployment fetch its own internal services."""
+
+
+class PrivateAddressRefused(httpx.RequestError):
+    """A request (or a redirect) to a host that resolves to a non-public address."""
+
+
+def non_public_address(host: str) -> str | None:
+    """The first non-public address `host` is or resolves to (loopback, private, link-local, reserved,
+    multicast, unspecified), or None. A name that does not resolve is left to the connection to fail."""
+    try:
+        addresses = [ipaddress.ip_address(host.strip("[]"))]
+    except ValueError:
+        try:
+            addresses = [ipaddress.ip_address(info[4][0]) for info in socket.getaddrinfo(host, None)]
+        except (OSError, ValueError):
+            return None
+    for address in addresses:
+        if not address.is_global or address.is_multicast:
+            return str(address)
+    return None
 
 
 def url_key(url: str) -> str:
@@ -101,7 +126,18 @@ class Fetcher:
             follow_redirects=True,
             max_redirects=self.policy.max_redirects,
             transport=self.transport,
+            event_hooks={"request": [self._refuse_private]},
         )
+
+    def _refuse_private(self, request: httpx.Request) -> None:
+        """Every request, redirects included, goes to a public address unless the policy allows others."""
+        if self.policy.allow_private_addresses:
+            return
+        address = non_public_address(request.url.host)
+        if address is not None:
+            raise PrivateAddressRefused(
+                f"{request.url.host} is a non-public address ({address}); not fetched", request=request
+            )
 
     def close(self) -> None:
         self.client.close()
@@ -115,6 +151,10 @@ class Fetcher:
         if path.exists() and not refetch:
             meta = read_meta(path) or {}
             return FetchResult(url, True, "already stored", meta.get("status"), path, meta.get("content_hash"))
+        if not self.policy.allow_private_addresses and (address := non_public_address(parts.hostname)):
+            return FetchResult(
+                url, False, f"refused: {parts.hostname} is a non-public address ({address}); not fetched"
+            )
         if self.policy.respect_robots and not self.allowed(url):
             return FetchResult(url, False, "disallowed by robots.txt")
         try:
@@ -127,6 +167,8 @@ class Fetcher:
             return FetchResult(url, False, f"too large (over {self.policy.max_bytes} bytes)")
         except httpx.UnsupportedProtocol as exc:
             return FetchResult(url, False, f"refused: redirect to an unsupported scheme ({exc})")
+        except PrivateAddressRefused as exc:
+            return FetchResult(url, False, f"refused: {exc}")
         except httpx.HTTPError as exc:
             return FetchResult(url, False, f"connection failed: {type(exc).__name__}: {exc}")
         if response.status_code != 200:

@@ -18,6 +18,8 @@ def load_sources(path: Path) -> dict:
         "feeds": [f["url"] if isinstance(f, dict) else str(f) for f in data.get("feeds", [])],
         "pages": [str(p) for p in data.get("pages", [])],
         "keywords": list(data.get("keywords", DEFAULT_KEYWORDS)),
+        # Feeds on an intranet: fetching from non-public addresses must be asked for by name.
+        "allow_private_addresses": bool(data.get("allow_private_addresses", False)),
     }
 
 
@@ -29,6 +31,7 @@ def ingest(
     keywords: list[str] | None = None,
     refetch: bool = False,
     respect_robots: bool = True,
+    allow_private_addresses: bool = False,
     policy: FetchPolicy | None = None,
     transport: httpx.BaseTransport | None = None,
 ) -> tuple[list[FetchResult], list[str]]:
@@ -39,8 +42,10 @@ def ingest(
         feeds += listed["feeds"]
         urls += listed["pages"]
         keywords = keywords or listed["keywords"]
+        allow_private_addresses = allow_private_addresses or listed["allow_private_addresses"]
     policy = policy or FetchPolicy()
     policy.respect_robots = respect_robots
+    policy.allow_private_addresses = policy.allow_private_addresses or allow_private_addresses
     fetcher = Fetcher(raw_dir, policy=policy, transport=transport)
     errors = []
     try:

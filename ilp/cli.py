@@ -89,6 +89,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         keywords=args.keyword or None,
         refetch=args.refetch,
         respect_robots=not args.ignore_robots,
+        allow_private_addresses=args.allow_private_addresses,
     )
     for result in results:
         print(result.line())
@@ -184,6 +185,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--raw-dir", default=DEFAULT_ARTICLES, help=f"where pages are stored (default {DEFAULT_ARTICLES})")
     p.add_argument("--feed", action="append", default=[], help="RSS/Atom feed or XML sitemap to read (repeatable)")
     p.add_argument("--sources", help="a sources file (TOML) listing feeds, pages and keywords, e.g. sources.toml")
+    p.add_argument(
+        "--allow-private-addresses",
+        action="store_true",
+        help="also fetch from loopback, private and link-local addresses (refused by default: a feed entry "
+        "must not make the fetcher reach internal services)",
+    )
     p.add_argument("--keyword", action="append", help="keep only feed entries mentioning this (repeatable)")
     p.add_argument("--refetch", action="store_true", help="fetch URLs that are already stored again")
     p.add_argument("--ignore-robots", action="store_true", help="do not consult robots.txt (only for your own sites)")

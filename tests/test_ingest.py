@@ -119,7 +119,10 @@ def site():
     server.server_close()
 
 
-FAST = FetchPolicy(timeout=1.0, max_bytes=100_000, retries=1, backoff=0.0, min_interval=0.0)
+# The test site runs on 127.0.0.1, a non-public address: these tests allow it by name.
+FAST = FetchPolicy(
+    timeout=1.0, max_bytes=100_000, retries=1, backoff=0.0, min_interval=0.0, allow_private_addresses=True
+)
 
 
 def fetch_all(raw_dir: Path, urls: list[str], **kw):
@@ -206,7 +209,9 @@ def test_sources_file(site, tmp_path):
 
 def test_per_host_rate_limit(site, tmp_path):
     waits = []
-    fetcher = Fetcher(tmp_path, policy=FetchPolicy(min_interval=0.5, backoff=0.0), sleep=waits.append)
+    fetcher = Fetcher(
+        tmp_path, policy=FetchPolicy(min_interval=0.5, backoff=0.0, allow_private_addresses=True), sleep=waits.append
+    )
     fetcher.fetch(f"{site}/news/garut-ilp.html")
     fetcher.fetch(f"{site}/news/subang-ilp.html")
     fetcher.close()
@@ -222,7 +227,16 @@ def test_non_http_schemes_are_refused(tmp_path):
 
 
 def test_cli_prints_a_line_per_url_and_exits_1_on_failure(site, tmp_path, capsys):
-    code = main(["ingest", "--raw-dir", str(tmp_path), f"{site}/news/garut-ilp.html", f"{site}/missing"])
+    code = main(
+        [
+            "ingest",
+            "--allow-private-addresses",
+            "--raw-dir",
+            str(tmp_path),
+            f"{site}/news/garut-ilp.html",
+            f"{site}/missing",
+        ]
+    )
     out = capsys.readouterr().out.splitlines()
     assert code == 1 and len(out) == 2
     assert out[0].startswith("ok\t") and out[1].startswith("FAILED\t") and "HTTP 404" in out[1]
@@ -259,7 +273,9 @@ def test_web_ingest_asset_materialises_offline(site, tmp_path):
     from pipelines.definitions import build_resources
 
     sources = tmp_path / "sources.toml"
-    sources.write_text(f'keywords = ["ILP"]\npages = []\n[[feeds]]\nurl = "{site}/feed.xml"\n')
+    sources.write_text(
+        f'keywords = ["ILP"]\npages = []\nallow_private_addresses = true\n[[feeds]]\nurl = "{site}/feed.xml"\n'
+    )
     result = dg.materialize(
         [web_pages], resources=build_resources(str(tmp_path / "raw"), str(tmp_path / "w.db"), str(sources))
     )
@@ -290,3 +306,32 @@ def test_robots_txt_is_read_as_rfc_9309_says(tmp_path, robots_status, allowed):
     fetcher = Fetcher(tmp_path, policy=FAST, transport=httpx.MockTransport(answer))
     assert fetcher.allowed("http://portal.example/berita/ilp.html") is allowed
     fetcher.close()
+
+
+def test_non_public_addresses_are_refused_unless_allowed(site, tmp_path):
+    """A feed entry or a page pointing at loopback, private or link-local addresses is not fetched."""
+    import httpx
+
+    fetcher = Fetcher(tmp_path, policy=FetchPolicy(timeout=1.0, retries=0, backoff=0.0, min_interval=0.0))
+    for url in (f"{site}/news/garut-ilp.html", "http://169.254.169.254/latest/meta-data/", "http://10.0.0.7/"):
+        result = fetcher.fetch(url)
+        assert not result.ok and result.reason.startswith("refused:") and "non-public address" in result.reason
+    fetcher.close()
+    assert not list(tmp_path.rglob("*.html"))
+
+    def redirect_inward(request: httpx.Request) -> httpx.Response:  # a public page that redirects inward
+        return httpx.Response(302, headers={"Location": f"{site}/news/garut-ilp.html"})
+
+    fetcher = Fetcher(
+        tmp_path, policy=FetchPolicy(retries=0, respect_robots=False), transport=httpx.MockTransport(redirect_inward)
+    )
+    result = fetcher.fetch("http://portal.example/berita/ilp.html")
+    assert not result.ok and "non-public address" in result.reason
+    fetcher.close()
+
+
+def test_a_sources_file_listing_an_internal_address_fetches_nothing_from_it(site, tmp_path):
+    sources = tmp_path / "sources.toml"
+    sources.write_text('keywords = ["ILP"]\npages = ["http://127.0.0.1:9/admin"]\n')
+    results, _ = ingest(tmp_path / "raw", sources=sources)
+    assert [r.ok for r in results] == [False] and "non-public address" in results[0].reason
