@@ -150,8 +150,9 @@ def _materialize(
         _release_runs_of_dead_processes(instance)
         execute = partial(job.execute_in_process, instance=instance, raise_on_error=False, tags=tags)
 
-        def run(key: str, ingest: dict, cluster: bool):
+        def run(key: str, ingest: dict, cluster: bool, what: str):
             _wait_for_the_warehouse(instance, db_path, wait_timeout)
+            print(f"ilp run: batch {key}: {what} ...", file=sys.stderr, flush=True)
             result = execute(
                 partition_key=key,
                 run_config={**config, "ops": {"raw_articles": {"config": ingest}}},
@@ -164,18 +165,22 @@ def _materialize(
         succeeded = True
         for i, key in enumerate(todo.reextract):  # every batch again, as a backfill of all partitions does
             last = i == len(todo.reextract) - 1 and not todo.new_files
-            succeeded = run(key, {}, cluster=last).success
+            succeeded = run(key, {}, cluster=last, what=f"re-extracting ({i + 1} of {len(todo.reextract)})").success
             if not succeeded:
                 break
         for key in todo.unfinished if succeeded else ():  # finish what a killed run left, in its own batch
-            succeeded = run(key, {"only_unfinished": True}, cluster=not todo.new_files).success
+            n = todo.unfinished[key]
+            succeeded = run(
+                key, {"only_unfinished": True}, cluster=not todo.new_files, what=f"finishing {n} files"
+            ).success
             if not succeeded:
                 break
         remaining = todo.new_files
         while succeeded and remaining:
             key = new_batch_key()
             instance.add_dynamic_partitions(ingest_batches.name, [key])
-            result = run(key, {"max_files": chunk_files}, cluster=remaining <= chunk_files)
+            what = f"{min(remaining, chunk_files)} of {remaining} new or changed files"
+            result = run(key, {"max_files": chunk_files}, cluster=remaining <= chunk_files, what=what)
             succeeded = result.success
             left = result.asset_materializations_for_node("raw_articles")
             remaining = left[0].metadata["left_for_next_batch"].value if succeeded and left else 0
@@ -183,7 +188,7 @@ def _materialize(
         if succeeded and not batches and todo.stale_clusters:
             latest = sorted(instance.get_dynamic_partitions(ingest_batches.name))
             if latest:
-                succeeded = run(latest[-1], {"only_unfinished": True}, cluster=True).success
+                succeeded = run(latest[-1], {"only_unfinished": True}, cluster=True, what="clustering").success
     return _report(articles_dir, db_path, home, before, started, batches, sorted(failed_checks), succeeded)
 
 
@@ -274,16 +279,17 @@ def _report(
     _print_counts(before, table_counts(db))
     processed = list(
         db.query(
-            "select i.path, i.status, r.reason from inputs i left join rejects r "
+            "select i.path, i.status, i.article_id, r.reason from inputs i left join rejects r "
             "on r.source = i.source and r.content_hash = i.content_hash where i.processed_at >= ? order by i.path",
             [started],
         )
     )
     n_rejected = sum(row["status"] == "rejected" for row in processed)
-    print(
-        f"  this run: {len(processed)} new or changed inputs, {len(processed) - n_rejected} articles written, "
-        f"{n_rejected} rejected"
-    )
+    written = [row["article_id"] for row in processed if row["status"] == "article"]
+    copies = len(written) - len(set(written))
+    print(f"  this run: {len(processed)} new or changed inputs, {len(written)} articles written, {n_rejected} rejected")
+    if copies:
+        print(f"  merged: {copies} of these inputs had the same clean text as another input and share its article")
     for row in processed:
         if row["status"] == "rejected":
             print(f"  rejected {row['path']}: {row['reason']}")

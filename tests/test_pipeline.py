@@ -353,3 +353,17 @@ def test_a_relative_articles_folder_is_the_same_input_on_the_next_run(articles_d
     assert [str(p) for p in resources["article_folder"].paths()][:1] == [str(sorted(articles_dir.iterdir())[0])]
     batches = open_db("w.db").execute("select count(*) from ingest_batches").fetchone()[0]
     assert batches == 1
+
+
+def test_ilp_run_reports_progress_per_batch_and_says_when_copies_were_merged(articles_dir, db_path, capsys):
+    first = sorted(articles_dir.iterdir())[0]
+    (articles_dir / "zz_copy.txt").write_bytes(first.read_bytes())
+    n = len(list(articles_dir.iterdir()))
+    assert run_pipeline(articles_dir, db_path, chunk_files=8) == 0
+    captured = capsys.readouterr()
+    assert (
+        f"8 of {n} new or changed files" in captured.err and f"{n - 8} of {n - 8} new or changed files" in captured.err
+    )
+    assert f"{n} articles written" in captured.out
+    assert "merged: 1 of these inputs had the same clean text" in captured.out
+    assert open_db(str(db_path))["articles"].count == n - 1
