@@ -108,11 +108,16 @@ def cmd_query(args: argparse.Namespace) -> int:
     if not Path(args.db).exists():
         print(f"ilp query: no warehouse at {args.db}; run `ilp run` first", file=sys.stderr)
         return 2
+    from warehouse.readonly import ReadOnlyAuthorizer
+
     db = open_db(args.db, readonly=True)
+    guard = ReadOnlyAuthorizer()
+    db.conn.set_authorizer(guard)
     try:
         cursor = db.execute(args.sql)
     except sqlite3.Error as exc:
-        print(f"ilp query: {exc}", file=sys.stderr)
+        reason = f"the warehouse is read-only here ({guard.refused} refused)" if guard.refused else str(exc)
+        print(f"ilp query: {reason}", file=sys.stderr)
         return 1
     columns = [d[0] for d in cursor.description or []]
     rows = cursor.fetchmany(args.limit) if args.limit else cursor.fetchall()

@@ -202,6 +202,42 @@ def test_query_is_read_only(tmp_path, capsys):
     assert open_db(str(db))["regions"].count > 7000
 
 
+@pytest.mark.parametrize(
+    ("sql", "refused"),
+    [
+        pytest.param("attach database '{elsewhere}' as x", "ATTACH", id="attach-would-create-a-file"),
+        pytest.param("pragma journal_mode=delete", "PRAGMA journal_mode", id="pragma-that-changes-the-file"),
+        pytest.param("pragma user_version=7", "PRAGMA user_version", id="pragma-assignment"),
+    ],
+)
+def test_query_refuses_what_would_touch_files_or_settings(tmp_path, capsys, sql, refused):
+    from ilp.cli import main
+
+    db, elsewhere = tmp_path / "ilp.db", tmp_path / "elsewhere.db"
+    open_db(str(db))
+    assert main(["query", "--db", str(db), sql.format(elsewhere=elsewhere)]) == 1
+    err = capsys.readouterr().err
+    assert f"{refused}" in err and "read-only" in err and "disk I/O" not in err
+    assert not elsewhere.exists()
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "pragma table_info(articles)",
+        "pragma user_version",
+        "select count(*) from articles_fts where articles_fts match 'ILP'",
+        "with recursive c(x) as (select 1 union all select x + 1 from c where x < 3) select * from c",
+    ],
+)
+def test_query_still_reads_freely(tmp_path, capsys, sql):
+    from ilp.cli import main
+
+    db = tmp_path / "ilp.db"
+    open_db(str(db))
+    assert main(["query", "--db", str(db), sql]) == 0, capsys.readouterr().err
+
+
 # Hostile input ---------------------------------------------------------------------------------------------
 
 HOSTILE_CHARS = st.sampled_from(
