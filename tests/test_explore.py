@@ -133,9 +133,14 @@ def test_datasette_serves_the_canned_queries(sample_db):
         search = await ds.client.get("/ilp/search_articles.json?_shape=array&q=percontohan")
         facets = await ds.client.get("/ilp/event_timeline.json?_facet=event_type&_facet=province")
         table = await ds.client.get("/ilp/articles")
-        return coverage, timeline, search, facets, table
+        empty = await ds.client.get("/ilp/search_articles.json?_shape=array&q=")
+        listing = await ds.client.get("/ilp.json")
+        return coverage, timeline, search, facets, table, empty, listing
 
-    coverage, timeline, search, facets, table = asyncio.run(fetch())
+    coverage, timeline, search, facets, table, empty, listing = asyncio.run(fetch())
+    assert empty.status_code == 200 and empty.json() == []  # an empty search is no FTS syntax error
+    shown = {t["name"] for t in listing.json()["tables"] if not t["hidden"]}
+    assert "articles" in shown and not shown & {"_sqlite_migrations", "file_hashes", "article_bands", "warehouse_state"}
     assert coverage.status_code == 200 and any(r["region"] == "Kupang" for r in coverage.json())
     assert timeline.status_code == 200 and timeline.json()
     assert search.status_code == 200 and search.json()
