@@ -105,7 +105,7 @@ def sample_db(tmp_path_factory) -> Path:
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])
 def test_export_writes_every_table_and_view(sample_db, tmp_path, fmt):
     written = export(str(sample_db), tmp_path, fmt)
-    assert {p.stem for p in written} == set(EXPORTED_TABLES) | set(VIEWS)
+    assert {p.stem for p in written} - {"datapackage"} == set(EXPORTED_TABLES) | set(VIEWS)
     db = open_db(str(sample_db))
     frame = pd.read_csv(tmp_path / "events.csv") if fmt == "csv" else pd.read_parquet(tmp_path / "events.parquet")
     assert len(frame) == db["events"].count > 0
@@ -113,6 +113,49 @@ def test_export_writes_every_table_and_view(sample_db, tmp_path, fmt):
         pd.read_csv(tmp_path / "articles.csv") if fmt == "csv" else pd.read_parquet(tmp_path / "articles.parquet")
     )
     assert "minhash" not in articles.columns
+
+
+def test_parquet_keeps_codes_as_text_counts_whole_and_dates_as_dates(sample_db, tmp_path):
+    import pyarrow.parquet as pq
+
+    export(str(sample_db), tmp_path, "parquet")
+    regions = pd.read_parquet(tmp_path / "regions.parquet")
+    assert "72.10" in set(regions["code"])  # not the number 72.1
+    counts = pq.read_schema(tmp_path / "facility_counts.parquet")
+    assert str(counts.field("count").type) == "int64" and str(counts.field("of_total").type) == "int64"
+    assert str(counts.field("location_code").type).endswith("string")
+    articles = pq.read_schema(tmp_path / "articles.parquet")
+    assert str(articles.field("published_date").type) == "date32[day]"
+    assert str(articles.field("is_ilp").type) == "bool"
+    assert str(articles.field("ingested_at").type).startswith("timestamp")
+    # an empty table still has typed columns, not "null"
+    assert all(str(f.type) != "null" for f in pq.read_schema(tmp_path / "rejects.parquet"))
+    assert str(pq.read_schema(tmp_path / "events.parquet").field("start").type).endswith("string")
+
+
+def test_csv_comes_with_a_data_package_that_keeps_codes_as_text(sample_db, tmp_path):
+    written = export(str(sample_db), tmp_path, "csv")
+    package = json.loads((tmp_path / "datapackage.json").read_text())
+    assert tmp_path / "datapackage.json" in written
+    assert {r["path"] for r in package["resources"]} == {f"{n}.csv" for n in (*EXPORTED_TABLES, *VIEWS)}
+    fields = {
+        f["name"]: f["type"] for r in package["resources"] if r["name"] == "regions" for f in r["schema"]["fields"]
+    }
+    assert fields["code"] == "string" and fields["level"] == "integer"
+    # What a reader that follows the package gets: codes as text, exactly as stored.
+    as_text = [
+        f["name"]
+        for r in package["resources"]
+        if r["name"] == "regions"
+        for f in r["schema"]["fields"]
+        if f["type"] == "string"
+    ]
+    regions = pd.read_csv(tmp_path / "regions.csv", dtype={c: str for c in as_text})
+    assert "72.10" in set(regions["code"])
+    # every column of every CSV is described
+    for resource in package["resources"]:
+        header = pd.read_csv(tmp_path / resource["path"], nrows=0).columns.tolist()
+        assert header == [f["name"] for f in resource["schema"]["fields"]], resource["name"]
 
 
 def test_every_view_runs(sample_db):
