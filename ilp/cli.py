@@ -42,7 +42,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     from ilp.run import run_pipeline
 
     home = Path(args.dagster_home) if args.dagster_home else None
-    return run_pipeline(Path(args.articles), Path(args.db), home=home, reextract=args.reextract)
+    return run_pipeline(
+        Path(args.articles), Path(args.db), chunk_files=args.batch_size, home=home, reextract=args.reextract
+    )
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -172,6 +174,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--dagster-home",
         help="the Dagster instance folder that records the runs (default: $DAGSTER_HOME, else ./.dagster_home)",
+    )
+    p.add_argument(
+        "--batch-size",
+        type=int,
+        default=500,
+        help="new files per batch, each a partition and a Dagster run (default 500; smaller keeps memory lower)",
     )
     p.add_argument(
         "--reextract",

@@ -64,32 +64,70 @@ def corpus(folder: Path, n: int) -> Path:
     return folder
 
 
+KILL_BATCH = 20  # 120 articles in six batches: six Dagster runs, so there is a "during" to kill in
+
+
+def _ilp_run(folder: Path, db: Path) -> list[str]:
+    return [*ILP, "run", "--articles", str(folder), "--db", str(db), "--batch-size", str(KILL_BATCH)]
+
+
 @pytest.fixture(scope="module")
 def kill_corpus(tmp_path_factory) -> tuple[Path, dict]:
     folder = corpus(tmp_path_factory.mktemp("kill") / "articles", 120)
     clean_db = folder.parent / "clean.db"
-    subprocess.run(
-        [*ILP, "run", "--articles", str(folder), "--db", str(clean_db)], check=True, capture_output=True, cwd=ROOT
-    )
+    subprocess.run(_ilp_run(folder, clean_db), check=True, capture_output=True, cwd=ROOT)
     return folder, comparable(clean_db)
 
 
-@pytest.mark.parametrize("kill_after", [0.5, 1.5, 2.5, 3.5, 5.0, 7.0])
-def test_killed_run_then_rerun_equals_a_clean_run(kill_corpus, tmp_path, kill_after):
+def _progress(db: Path) -> tuple[int, int]:
+    """(files claimed by a batch, inputs written) as another reader sees them; (0, 0) before the file exists."""
+    if not db.exists():
+        return 0, 0
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.05)
+        try:
+            claimed = conn.execute("select count(*) from batch_inputs").fetchone()[0]
+            written = conn.execute("select count(*) from inputs").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0, 0  # not created or migrated yet
+    return claimed, written
+
+
+# Kill points tied to the run's progress, not to the clock: (files claimed at least, inputs written at least).
+KILL_POINTS = {
+    "first-batch-claimed-nothing-written": (1, 0),
+    "inside-the-first-batch": (1, 1),
+    "after-two-batches": (41, 40),
+    "half-way": (61, 60),
+    "last-batch-claimed": (101, 100),
+    "everything-written-clustering-or-report-left": (120, 120),
+}
+
+
+@pytest.mark.parametrize("point", list(KILL_POINTS))
+def test_killed_run_then_rerun_equals_a_clean_run(kill_corpus, tmp_path, point):
     folder, expected = kill_corpus
     db = tmp_path / "ilp.db"
+    claimed_at_least, written_at_least = KILL_POINTS[point]
     proc = subprocess.Popen(
-        [*ILP, "run", "--articles", str(folder), "--db", str(db)],
+        _ilp_run(folder, db),
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
-    time.sleep(kill_after)
-    if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGKILL)  # the run and any workers it forked
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline and proc.poll() is None:
+        claimed, written = _progress(db)
+        if claimed >= claimed_at_least and written >= written_at_least:
+            break
+        time.sleep(0.005)
+    assert proc.poll() is None, f"the run finished before reaching {point}: this kill point tests nothing"
+    os.killpg(proc.pid, signal.SIGKILL)  # the run and any workers it forked
     proc.wait()
-    subprocess.run([*ILP, "run", "--articles", str(folder), "--db", str(db)], check=True, capture_output=True, cwd=ROOT)
+    subprocess.run(_ilp_run(folder, db), check=True, capture_output=True, cwd=ROOT)
     conn = sqlite3.connect(db)
     assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
     conn.close()
