@@ -171,9 +171,22 @@ def _numeric_day_range(m: re.Match[str], ctx: _Context) -> tuple[str, str] | Non
 )
 def _numeric_range(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     """ "Senin (7/10/2024) hingga Rabu (9/10/2024)": one activity over several days."""
-    a = _day(int(m["y1"]), int(m["m1"]), int(m["d1"]))
-    b = _day(int(m["y2"]), int(m["m2"]), int(m["d2"]))
+    return _short_span(_day(int(m["y1"]), int(m["m1"]), int(m["d1"])), _day(int(m["y2"]), int(m["m2"]), int(m["d2"])))
+
+
+def _short_span(a: str | None, b: str | None) -> tuple[str, str] | None:
+    """Two days that make one activity's span: in order, at most two months apart."""
     return (a, b) if a and b and a < b and (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days <= 62 else None
+
+
+def _undated_year(ctx: _Context, month: int, day: int) -> int | None:
+    """The year of a day written without one: the article's, or the year before when that would put the
+    day more than a month after the article was published."""
+    if ctx.published is None:
+        return None
+    y = ctx.published.year
+    d = _day(y, month, day)
+    return y - 1 if d and d > (ctx.published + dt.timedelta(days=31)).isoformat() else y
 
 
 @_rule(rf"\b{_WD}\(?\s*(?P<d>{DAY})\s*[/.-]\s*(?P<m>{MONTH_NUM})\s*[/.-]\s*(?P<y>{YEAR}|\d{{2}})\s*\)?(?![\d/])")
@@ -191,25 +204,16 @@ def _numeric(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
 )
 def _numeric_no_year_range(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     """ "sejak Senin (8/7) hingga Jumat (12/7)": one activity over several days, the year from the article."""
-    if ctx.published is None:
+    y = _undated_year(ctx, int(m["m1"]), int(m["d1"]))
+    if y is None:
         return None
-    y = ctx.published.year
-    a, b = _day(y, int(m["m1"]), int(m["d1"])), _day(y, int(m["m2"]), int(m["d2"]))
-    if a and a > (ctx.published + dt.timedelta(days=31)).isoformat():
-        a, b = _day(y - 1, int(m["m1"]), int(m["d1"])), _day(y - 1, int(m["m2"]), int(m["d2"]))
-    if not (a and b and a < b and (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days <= 62):
-        return None
-    return a, b
+    return _short_span(_day(y, int(m["m1"]), int(m["d1"])), _day(y, int(m["m2"]), int(m["d2"])))
 
 
 @_rule(rf"\b{WEEKDAY}\s*,?\s*\(\s*(?P<d>{DAY})\s*/\s*(?P<m>{MONTH_NUM})\s*\)")
 def _numeric_no_year(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
-    if ctx.published is None:
-        return None
-    y = ctx.published.year
-    d = _day(y, int(m["m"]), int(m["d"]))
-    if d and d > (ctx.published + dt.timedelta(days=31)).isoformat():
-        d = _day(y - 1, int(m["m"]), int(m["d"]))
+    y = _undated_year(ctx, int(m["m"]), int(m["d"]))
+    d = _day(y, int(m["m"]), int(m["d"])) if y is not None else None
     return (d, d) if d else None
 
 
