@@ -273,7 +273,7 @@ def _report(
     failed_checks: list[str],
     succeeded: bool,
 ) -> int:
-    db = open_db(str(db_path))
+    db = open_db(str(db_path), readonly=True)  # the summary only reads
     print(f"ilp run: {articles_dir} -> {db_path}")
     print(f"  batches: {', '.join(batches) or '(none)'}; runs recorded in {home} (see them with `make dev`)")
     _print_counts(before, table_counts(db))
