@@ -11,6 +11,7 @@ from pathlib import Path
 
 from extractors.cleaning import clean
 from extractors.counts import extract_counts
+from extractors.coverage import place_counts, reported_day, with_timeline_dates
 from extractors.dates import extract_dates
 from extractors.events import extract_events, is_about_ilp
 from extractors.locations import extract_locations
@@ -180,6 +181,10 @@ def parse_doc(
     ]
     places = extract_locations(text)
     counts = extract_counts(text, sentences, places.region_in, places.main_region)
+    puskesmas = [
+        (f"Puskesmas {m.name}", m.char_start, m.char_end) for m in places.mentions if m.type == "puskesmas"
+    ]
+    counts = place_counts(text, sentences, counts, dates, puskesmas, article.published_date)
     place_words = (
         places.facility_names | {loc.name for loc in places.locations} | {loc.text for loc in places.locations}
     )
@@ -211,6 +216,7 @@ def assemble_events(parsed: ParsedArticle) -> ArticleFacts:
         if parsed.is_ilp
         else []
     )
+    events = with_timeline_dates(events, reported_day(parsed.article.published_date, parsed.dates))
     return ArticleFacts(
         article=parsed.article,
         is_ilp=parsed.is_ilp,

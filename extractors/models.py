@@ -45,6 +45,17 @@ class FacilityCount:
     percent: float | None = None
     location_code: str | None = None
     sentence: str = ""
+    scope: str | None = None
+    """"region" (the count is about `location_code`) or "facility_area" (one puskesmas's working area)."""
+    scope_facility: str | None = None
+    """For a facility-area count, the puskesmas whose area it is ("Puskesmas Sukamaju"), when named."""
+    as_of: str | None = None
+    """When the figure was true: the sentence's own date, else the article's reported day (never a target)."""
+    as_of_source: str | None = None
+    """"sentence"; "same_figure" (the same figure, given elsewhere in the article with a date); "published" (the
+    article's published date); "reported" (no published date: the newest full date the article gives)."""
+    target_date: str | None = None
+    """A date the sentence sets as the aim ("ditargetkan pada 2026")."""
 
 
 @dataclass(frozen=True)
@@ -86,7 +97,11 @@ class Event:
     date_source: str | None = None
     """Where start/end come from: "sentence" (its own sentence), "follow_up" (the next sentence, which goes on
     about it), "reported" (no date of its own: the day the article reports, from an attribution near the
-    published date), or None when undated."""
+    published date), "article" (the text gives it no date: `start`/`end` stay empty and `timeline_start` is
+    the article's reported day), or None when undated and the article has no date either."""
+    timeline_start: str | None = None
+    """Where a timeline places the event: its own start, else the article's reported day."""
+    timeline_end: str | None = None
 
 
 @dataclass(frozen=True)
@@ -103,10 +118,10 @@ class ArticleFacts:
     @property
     def reported_date(self) -> str | None:
         """When the story is from: its published date, else the newest full date it gives."""
-        if self.article.published_date:
-            return self.article.published_date
-        days = [d.end for d in self.dates if len(d.end) == 10]
-        return max(days, default=None)
+        from extractors.coverage import reported_day
+
+        day = reported_day(self.article.published_date, self.dates)
+        return day[0] if day else None
 
     def to_contract(self) -> dict[str, Any]:
         """The JSON object `ilp extract` prints for this article (CONTRACT.md)."""

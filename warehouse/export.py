@@ -36,6 +36,8 @@ _BY_NAME = {
     "year": "integer",
     "percent": "number",
     "launch_events": "integer",
+    "implementing": "integer",
+    "of_total": "integer",
     "articles": "integer",
     "published_date": "date",
     "reported_date": "date",
@@ -82,10 +84,22 @@ def _typed(frame: pd.DataFrame, types: dict[str, str]) -> pd.DataFrame:
             out[column] = pd.to_datetime(values, utc=True, errors="coerce", format="ISO8601")
     return out
 
+_PRECISE_DATES = {
+    "start",
+    "end",
+    "first_launch",
+    "first_reported",
+    "first_seen",
+    "as_of",
+    "target_date",
+    "timeline_start",
+    "timeline_end",
+}
+
 
 def _field(column: str, kind: str) -> dict:
     field: dict = {"name": column, "type": kind}
-    if column in ("start", "end", "first_launch", "first_reported", "first_seen", "as_of"):
+    if column in _PRECISE_DATES:
         field["description"] = _PRECISION
     if column in _CODES:
         field["description"] = "Kemendagri region code (text: '72.10' is not the number 72.1)"

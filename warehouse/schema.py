@@ -343,6 +343,105 @@ def m010_event_date_source(db: Database) -> None:
     db["events"].add_column("date_source", str)
 
 
+# Views as of m011: coverage that knows its scope and as-of date, timelines that place undated events.
+COVERAGE_VIEWS: dict[str, str] = {
+    # Per region and facility type, the newest region-wide figure: how many run ILP, of how many, as of when.
+    # A count for one puskesmas's working area is never a region's figure. Where the count's own sentence
+    # gives no total, another sentence of the same report may: the same count with its total, or the
+    # number of such facilities the report says the region has (total_source says which).
+    "latest_coverage": """
+WITH c AS (
+  SELECT fc.id AS count_id, fc.article_id, fc.location_code, fc.facility_type, fc.count AS implementing,
+         fc.of_total AS own_total,
+         (SELECT MAX(o.of_total) FROM facility_counts o
+           WHERE o.article_id = fc.article_id AND o.facility_type = fc.facility_type AND o.count = fc.count
+             AND o.location_code = fc.location_code AND o.of_total IS NOT NULL) AS sibling_total,
+         (SELECT MAX(t.count) FROM facility_counts t
+           WHERE t.article_id = fc.article_id AND t.facility_type = fc.facility_type
+             AND t.location_code = fc.location_code AND t.status = 'total'
+             AND COALESCE(t.scope, 'region') = 'region' AND t.count >= fc.count) AS region_total,
+         fc.percent, fc.evidence, a.source, a.url, a.title,
+         COALESCE(fc.as_of, a.reported_date, substr(a.ingested_at, 1, 10)) AS as_of,
+         COALESCE(fc.as_of_source, CASE WHEN a.reported_date IS NOT NULL THEN 'reported' ELSE 'ingested' END)
+           AS as_of_source
+  FROM facility_counts fc JOIN articles a ON a.article_id = fc.article_id
+  WHERE fc.status = 'implementing' AND COALESCE(fc.scope, 'region') = 'region'
+    AND a.is_ilp = 1 AND a.duplicate_of IS NULL AND fc.location_code IS NOT NULL
+), totalled AS (
+  SELECT c.*, COALESCE(own_total, sibling_total, region_total) AS of_total,
+         CASE WHEN own_total IS NOT NULL THEN 'sentence'
+              WHEN COALESCE(sibling_total, region_total) IS NOT NULL THEN 'same_report' END AS total_source
+  FROM c
+), ranked AS (
+  SELECT t.*, ROW_NUMBER() OVER (PARTITION BY location_code, facility_type
+                                 ORDER BY as_of DESC, of_total IS NOT NULL DESC, own_total IS NOT NULL DESC,
+                                          as_of_source = 'sentence' DESC, implementing DESC, count_id)
+           AS rank_in_region
+  FROM totalled t
+)
+SELECT r.location_code, reg.name AS region, reg.type AS region_type, r.facility_type, r.implementing, r.of_total,
+       COALESCE(r.percent, CASE WHEN r.of_total > 0 THEN ROUND(100.0 * r.implementing / r.of_total, 1) END)
+         AS percent,
+       r.total_source, r.as_of, r.as_of_source, r.source, r.url, r.title, r.article_id, r.count_id, r.evidence
+FROM ranked r LEFT JOIN regions reg ON reg.code = r.location_code
+WHERE r.rank_in_region = 1
+""",
+    # Every event with its province and kabupaten/kota names, for timelines. `start`/`end` are the dates
+    # the text gives the event; `timeline_start` also places an undated one at its article's reported day
+    # (`date_source` = 'article'), so a timeline neither drops it nor puts it first.
+    "event_timeline": """
+SELECT e.id AS event_id, e.event_type, e.start, e."end",
+       COALESCE(e.timeline_start, e.start, a.reported_date) AS timeline_start,
+       COALESCE(e.timeline_end, e."end", a.reported_date) AS timeline_end,
+       COALESCE(e.date_source, CASE WHEN e.start IS NULL AND a.reported_date IS NOT NULL THEN 'article' END)
+         AS date_source,
+       substr(COALESCE(e.timeline_start, e.start, a.reported_date), 1, 4) AS year,
+       CASE WHEN length(COALESCE(e.timeline_start, e.start, a.reported_date)) >= 7
+            THEN substr(COALESCE(e.timeline_start, e.start, a.reported_date), 1, 7) END AS month,
+       substr(e.location_code, 1, 2) AS province_code, p.name AS province,
+       CASE WHEN length(e.location_code) >= 5 THEN substr(e.location_code, 1, 5) END AS kabupaten_code,
+       k.name AS kabupaten, e.location_code, e.facility, e.facility_type,
+       CASE WHEN e.facility IS NOT NULL
+            THEN upper(substr(COALESCE(e.facility_type, ''), 1, 1)) || substr(COALESCE(e.facility_type, ''), 2)
+                 || ' ' || e.facility END AS facility_named,
+       (SELECT GROUP_CONCAT(fc.count || ' ' || fc.facility_type, ', ') FROM event_counts ec
+          JOIN facility_counts fc ON fc.id = ec.count_id WHERE ec.event_id = e.id) AS facilities_counted,
+       e.actors, e.evidence, m.cluster_id, a.article_id, a.source, a.url, a.title, a.published_date,
+       a.reported_date, a.duplicate_of
+FROM events e
+JOIN articles a ON a.article_id = e.article_id
+LEFT JOIN regions p ON p.code = substr(e.location_code, 1, 2)
+LEFT JOIN regions k ON k.code = substr(e.location_code, 1, 5) AND length(e.location_code) >= 5
+LEFT JOIN event_cluster_members m ON m.event_id = e.id
+""",
+    # Where ILP was launched: the first launch date the news gives, the first report of a launch there,
+    # and the facilities launched (named ones, and counts such as "35 puskesmas").
+    "ilp_launches": """
+SELECT COALESCE(kabupaten_code, province_code) AS region_code, COALESCE(kabupaten, province) AS region,
+       province, MIN(start) AS first_launch, MIN(timeline_start) AS first_reported,
+       COUNT(DISTINCT COALESCE(cluster_id, event_id)) AS launch_events,
+       NULLIF(TRIM(COALESCE(GROUP_CONCAT(DISTINCT facility_named), '') || ', '
+                   || COALESCE(GROUP_CONCAT(DISTINCT facilities_counted), ''), ', '), '') AS facilities,
+       GROUP_CONCAT(DISTINCT source) AS sources
+FROM event_timeline
+WHERE event_type = 'launch' AND region_code IS NOT NULL
+GROUP BY 1
+""",
+}
+
+
+@migrations()
+def m011_coverage_scope_and_timeline(db: Database) -> None:
+    """Counts know their scope and as-of date; events carry a timeline date; views use both."""
+    for column in ("scope", "scope_facility", "as_of", "as_of_source", "target_date"):
+        db["facility_counts"].add_column(column, str)
+    for column in ("timeline_start", "timeline_end"):
+        db["events"].add_column(column, str)
+    db["facility_counts"].create_index(["status", "scope", "location_code", "facility_type"])
+    for name, sql in COVERAGE_VIEWS.items():
+        db.create_view(name, sql, replace=True)
+
+
 def open_db(path: str, readonly: bool = False) -> Database:
     """Open (creating and migrating) the warehouse with WAL and a busy timeout."""
     import sqlite3

@@ -119,7 +119,9 @@ def extract_events(
             belongs = tuple(
                 i
                 for i in sent_counts
-                if event_type in ("coverage_report", "pilot_designation") or counts[i].status == "participating"
+                if event_type in ("coverage_report", "pilot_designation")
+                or counts[i].status == "participating"
+                or (event_type == "launch" and counts[i].status == "implementing")  # "diluncurkan di 35 puskesmas"
             )
             # A coverage figure is as of one date: the first the sentence gives ("Per April 2025 ... sejak 2024").
             type_spans = spans[:1] if event_type == "coverage_report" else spans

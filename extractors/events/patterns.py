@@ -78,7 +78,9 @@ ILP_TERMS = (
     r"|(?:posyandu|layanan|pelayanan|klaster)\s+(?:berbasis\s+)?siklus\s+hidup"
 )
 ORGANIZATIONS = (
-    r"(?:Dinas\s+Kesehatan|Dinkes|Pemerintah\s+(?:Kabupaten|Kota|Provinsi)|Pemkab|Pemkot|Pemprov"
+    r"(?:Dinas\s+Kesehatan|Dinkes|Pemerintah(?=\s+[A-Z])|Pemkab|Pemkot|Pemprov"
     r"|Kementerian\s+Kesehatan|Kemenkes|BPJS\s+Kesehatan|Global\s+Fund|(?-i:WHO|UNICEF|USAID)"
-    r"|Puskesmas)(?:\s+(?:Kabupaten|Kota|Provinsi))?(?:\s+[A-Z][\w'’-]*){0,3}"
+    r")(?:\s+(?:Kabupaten|Kota|Provinsi)\b)?(?:\s+[A-Z][\w'’-]*){0,3}"
+    # A puskesmas acts only when named: the bare word is the facility type, not an actor.
+    r"|(?:UPTD?\s+)?Puskesmas(?:\s+[A-Z][\w'’-]*){1,3}"
 )
