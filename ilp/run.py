@@ -162,6 +162,12 @@ def _materialize(
             failed_checks.update(e.check_name for e in result.get_asset_check_evaluations() if not e.passed)
             return result
 
+        # The warehouse is the record of its batches. One built on another Dagster instance (another
+        # DAGSTER_HOME, a deleted .dagster_home) still holds them: they become partitions here too.
+        known = set(instance.get_dynamic_partitions(ingest_batches.name))
+        missing = [k for k in [*todo.reextract, *todo.unfinished] if k not in known]
+        if missing:
+            instance.add_dynamic_partitions(ingest_batches.name, missing)
         succeeded = True
         for i, key in enumerate(todo.reextract):  # every batch again, as a backfill of all partitions does
             last = i == len(todo.reextract) - 1 and not todo.new_files

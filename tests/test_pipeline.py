@@ -324,6 +324,15 @@ def test_reextract_runs_every_batch_again_and_brings_the_warehouse_up_to_date(ar
     assert len(batches) == 3 and len(runs) == 6  # three batches, each run twice
 
 
+def test_reextract_works_on_a_warehouse_built_by_another_dagster_instance(articles_dir, db_path, tmp_path):
+    """The warehouse records its batches; a new or deleted .dagster_home must not make them unknown."""
+    assert run_pipeline(articles_dir, db_path, home=tmp_path / "first") == 0
+    assert run_pipeline(articles_dir, db_path, home=tmp_path / "second", reextract=True) == 0
+    with dg.DagsterInstance.from_config(str(tmp_path / "second")) as instance:
+        runs = instance.get_runs(dg.RunsFilter(job_name="ilp_pipeline"))
+    assert runs and all(r.status == dg.DagsterRunStatus.SUCCESS for r in runs)
+
+
 def test_automation_defaults_the_sensor_on_and_the_web_schedule_off():
     from pipelines.automation import daily_web_ingest_schedule
 
