@@ -27,7 +27,7 @@ _AREA_BEFORE_FACILITY = re.compile(
 )
 # "... di wilayah kerjanya", "binaan puskesmas tersebut": the puskesmas named before.
 _AREA_BACK_REFERENCE = re.compile(
-    r"\b(?:wilayah\s+kerjanya|binaannya|naungannya"
+    r"\b(?:wilayah\s+kerjanya|wilayahnya|binaannya|naungannya"
     r"|(?:wilayah\s+kerja|binaan|jejaring)\s+(?:UPTD?\s+)?(?:puskesmas|pkm)\s+(?:itu|tersebut|ini))\b",
     _F,
 )
@@ -45,6 +45,7 @@ _WIDER_AREA = re.compile(
 # How far back "wilayah kerjanya" looks for its puskesmas (about one sentence), and the actors whose
 # working area is a whole region.
 _BACK_REFERENCE_REACH = 300
+_HEAD_OF = re.compile(r"(?:\b(?:Kepala|Kapus|Pimpinan)\s+|(?:^|[.!?\n]\s*))(?:UPTD?\s+|UPT\s+)?$")
 _REGION_ACTOR = re.compile(
     r"\b(?:Dinas|Dinkes|Kadinkes|Bupati|Wakil\s+Bupati|Wali\s*kota|Gubernur|Pemkab|Pemkot|Pemprov"
     r"|Kementerian|Kemenkes|Camat)\b",
@@ -159,13 +160,19 @@ def _facility_area(
             cue = s_start + m.start()
             before = [f for f in facilities if cue - _BACK_REFERENCE_REACH <= f[1] and f[2] <= cue]
             # "Kepala Dinkes ... di wilayah kerjanya" is the kabupaten: the puskesmas must be the last actor.
-            if before and not _REGION_ACTOR.search(text, before[-1][2], cue):
+            if before and _speaks_for(text, before[-1][1]) and not _REGION_ACTOR.search(text, before[-1][2], cue):
                 return before[-1][0], True
     for name, f_start, f_end in here:
         if f_end <= count.char_start and _OVERSEES.match(text[f_end : count.char_start]):
             if not _WIDER_AREA.search(text[f_end : count.char_start]):
                 return name, True
     return None, False
+
+
+def _speaks_for(text: str, f_start: int) -> bool:
+    """Whether a named puskesmas is who "-nya" points to: its head speaks ("Kepala Puskesmas X"), or it
+    opens its sentence ("Puskesmas X ..."); a puskesmas merely visited is not."""
+    return _HEAD_OF.search(text[max(0, f_start - 40) : f_start]) is not None
 
 
 def _same_clause(sentence: str, a: int, b: int) -> bool:

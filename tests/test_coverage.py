@@ -79,6 +79,24 @@ def test_working_area_referred_back_takes_the_puskesmas_named_before():
     assert (c.scope, c.scope_facility) == ("facility_area", "Puskesmas Astambul")
 
 
+def test_the_area_of_a_puskesmas_head_who_speaks():
+    text = (
+        "SLEMAN - Kepala Puskesmas Godean 1, dr. Ani Wulandari, menyebut seluruh 64 posyandu di wilayahnya "
+        "sudah melaksanakan ILP."
+    )
+    c = count(facts(text), "posyandu", 64)
+    assert (c.scope, c.scope_facility) == ("facility_area", "Puskesmas Godean 1")
+
+
+def test_a_puskesmas_only_visited_is_not_whose_area_it_is():
+    text = (
+        "SLEMAN - Saat meninjau Puskesmas Godean 1, kepala dinas menyebut 300 posyandu di wilayahnya "
+        "sudah melaksanakan ILP."
+    )
+    c = count(facts(text), "posyandu", 300)
+    assert c.scope == "region"
+
+
 def test_working_area_of_a_health_office_head_is_the_region():
     text = (
         "MARTAPURA - Peluncuran berlangsung di Puskesmas Astambul. Kepala Dinas Kesehatan Banjar menyebut "
