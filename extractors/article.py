@@ -181,9 +181,7 @@ def parse_doc(
     ]
     places = extract_locations(text)
     counts = extract_counts(text, sentences, places.region_in, places.main_region)
-    puskesmas = [
-        (f"Puskesmas {m.name}", m.char_start, m.char_end) for m in places.mentions if m.type == "puskesmas"
-    ]
+    puskesmas = [(f"Puskesmas {m.name}", m.char_start, m.char_end) for m in places.mentions if m.type == "puskesmas"]
     counts = place_counts(text, sentences, counts, dates, puskesmas, article.published_date)
     place_words = (
         places.facility_names | {loc.name for loc in places.locations} | {loc.text for loc in places.locations}

@@ -162,10 +162,10 @@ def _facility_area(
             # "Kepala Dinkes ... di wilayah kerjanya" is the kabupaten: the puskesmas must be the last actor.
             if before and _speaks_for(text, before[-1][1]) and not _REGION_ACTOR.search(text, before[-1][2], cue):
                 return before[-1][0], True
-    for name, f_start, f_end in here:
-        if f_end <= count.char_start and _OVERSEES.match(text[f_end : count.char_start]):
-            if not _WIDER_AREA.search(text[f_end : count.char_start]):
-                return name, True
+    for name, _, f_end in here:
+        between = text[f_end : count.char_start]
+        if f_end <= count.char_start and _OVERSEES.match(between) and not _WIDER_AREA.search(between):
+            return name, True
     return None, False
 
 

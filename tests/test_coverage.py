@@ -139,9 +139,7 @@ def test_as_of_is_the_sentence_date():
 
 
 def test_a_target_year_is_the_target_not_the_as_of():
-    c = count(
-        facts("BANJAR - Dinkes menargetkan seluruh 25 puskesmas menerapkan ILP pada 2026."), "puskesmas", 25
-    )
+    c = count(facts("BANJAR - Dinkes menargetkan seluruh 25 puskesmas menerapkan ILP pada 2026."), "puskesmas", 25)
     assert (c.as_of, c.as_of_source, c.target_date) == ("2025-05-12", "published", "2026")
 
 
@@ -247,8 +245,15 @@ def test_latest_coverage_takes_the_newest_region_figure_with_its_total(warehouse
 def test_latest_coverage_completes_a_total_from_another_sentence_of_the_report(warehouse):
     text = "BANJAR - Kabupaten Banjar memiliki 25 puskesmas. Sebanyak 17 puskesmas sudah menerapkan ILP."
     write_article(warehouse, facts(text, "2025-06-01"), "/in/later.txt", None)
-    (row,) = warehouse.query("select * from latest_coverage where location_code = '63.03' and facility_type = 'puskesmas'")
-    assert (row["implementing"], row["of_total"], row["total_source"], row["as_of"]) == (17, 25, "same_report", "2025-06-01")
+    (row,) = warehouse.query(
+        "select * from latest_coverage where location_code = '63.03' and facility_type = 'puskesmas'"
+    )
+    assert (row["implementing"], row["of_total"], row["total_source"], row["as_of"]) == (
+        17,
+        25,
+        "same_report",
+        "2025-06-01",
+    )
 
 
 def test_facility_area_counts_stay_in_facility_counts_with_their_scope(warehouse):

@@ -2,8 +2,6 @@
 
 import asyncio
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pandas as pd
@@ -12,7 +10,6 @@ import pytest
 from ilp.run import run_pipeline
 from tests.conftest import ROOT, SHARED, needs_shared
 from warehouse.export import EXPORTED_TABLES, export
-from warehouse.report import write_report
 from warehouse.schema import VIEWS, open_db
 
 
@@ -189,43 +186,6 @@ def test_datasette_serves_the_canned_queries(sample_db):
     assert search.status_code == 200 and search.json()
     assert {"event_type", "province"} <= set(facets.json()["facet_results"])
     assert "One row per article" in table.text
-
-
-def test_report_has_charts_and_evidence_links(sample_db, tmp_path):
-    out = write_report(str(sample_db), tmp_path / "report.html")
-    page = out.read_text()
-    assert page.count('<rect class="bar"') >= 5
-    assert 'id="events-over-time"' in page and 'id="coverage-by-province"' in page
-    for anchor in set(__import__("re").findall(r"href='#(evidence-\d+)'", page)):
-        assert f"id='{anchor}'" in page
-
-
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian's chromium is not installed")
-def test_report_renders_in_headless_chromium(sample_db, tmp_path):
-    out = write_report(str(sample_db), tmp_path / "report.html")
-    result = subprocess.run(
-        [
-            "chromium",
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            "--dump-dom",
-            out.as_uri(),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    dom = result.stdout
-    assert dom.count("<svg") >= 2 and 'class="bar"' in dom
-    assert "Latest figures per region" in dom
 
 
 def test_readme_queries_run(sample_db):

@@ -84,6 +84,7 @@ def _typed(frame: pd.DataFrame, types: dict[str, str]) -> pd.DataFrame:
             out[column] = pd.to_datetime(values, utc=True, errors="coerce", format="ISO8601")
     return out
 
+
 _PRECISE_DATES = {
     "start",
     "end",

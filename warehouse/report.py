@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from warehouse.geo import ATTRIBUTION, backdrop_points, province_points
 from warehouse.schema import open_db
 
 # Event types: a categorical palette used for nothing else in the report.
@@ -163,7 +164,9 @@ def timeline_note(timeline: Timeline) -> str:
         )
     if timeline.year_only:
         years = ", ".join(f"{y}: {n}" for y, n in timeline.year_only.items())
-        said.append(f"{sum(timeline.year_only.values())} events dated only by a year are not on the month axis ({years})")
+        said.append(
+            f"{sum(timeline.year_only.values())} events dated only by a year are not on the month axis ({years})"
+        )
     if timeline.undated:
         said.append(f"{timeline.undated} events have no date at all, not even their article's")
     return "<p>" + "; ".join(_e(s) for s in said) + ".</p>" if said else ""
@@ -198,8 +201,23 @@ class RegionStatus:
         return None
 
 
-def rollout_tracker(events: list[dict], coverage: list[dict], names: dict[str, str]) -> dict[str, RegionStatus]:
-    """Per province (2-digit code) and kabupaten/kota (5-character code): launches, coverage, events."""
+def _implementing_anywhere(db) -> list[str]:
+    """Region codes of every count of facilities running ILP, one puskesmas's area included: not the
+    region's figure, but proof that ILP runs there."""
+    return [
+        r[0]
+        for r in db.execute(
+            "select distinct fc.location_code from facility_counts fc join articles a using (article_id) "
+            "where fc.status = 'implementing' and a.is_ilp = 1 and fc.location_code is not null"
+        )
+    ]
+
+
+def rollout_tracker(
+    events: list[dict], coverage: list[dict], names: dict[str, str], implementing: list[str] = ()
+) -> dict[str, RegionStatus]:
+    """Per province (2-digit code) and kabupaten/kota (5-character code): launches, coverage, events.
+    `implementing`: codes of regions where some facilities are reported running ILP."""
     regions: dict[str, RegionStatus] = {}
 
     def status(code: str) -> RegionStatus:
@@ -225,15 +243,11 @@ def rollout_tracker(events: list[dict], coverage: list[dict], names: dict[str, s
                 if r.first_launch is None or first < r.first_launch:
                     r.first_launch, r.first_launch_from_article = first, row["start"] is None
     for row in coverage:
-        code = row["location_code"]
-        if len(code) in (2, 5):  # a kecamatan's or village's figure is not its kabupaten's
-            r = status(code)
-            r.coverage.append(row)
-            r.implementing_reported = True
-        if len(code) >= 2:
-            status(code[:2]).implementing_reported = True
-        if len(code) >= 5:
-            status(code[:5]).implementing_reported = True
+        if len(row["location_code"]) in (2, 5):  # a kecamatan's or village's figure is not its kabupaten's
+            status(row["location_code"]).coverage.append(row)
+    for code in [*implementing, *(row["location_code"] for row in coverage)]:
+        for prefix in {code[:2], code[:5] if len(code) >= 5 else None} - {None}:
+            status(prefix).implementing_reported = True
     return regions
 
 
@@ -241,7 +255,9 @@ def _coverage_cell(rows: list[dict], anchors: dict[int, str]) -> str:
     if not rows:
         return ""
     parts = []
-    for c in sorted(rows, key=lambda c: FACILITY_ORDER.index(c["facility_type"]) if c["facility_type"] in FACILITY_ORDER else 9):
+    for c in sorted(
+        rows, key=lambda c: FACILITY_ORDER.index(c["facility_type"]) if c["facility_type"] in FACILITY_ORDER else 9
+    ):
         figure = f"{c['implementing']} of {c['of_total']}" if c["of_total"] else f"{c['implementing']}"
         pct = f" ({c['percent']:.0f}%)" if c["percent"] is not None else ""
         parts.append(
@@ -263,7 +279,8 @@ def tracker_table(rows: list[RegionStatus], anchors: dict[int, str], with_provin
         latest = f"{_e(r.latest_event[1])} <small>{_e(r.latest_event[0])}</small>" if r.latest_event else ""
         province = f"<td>{_e(r.province)}</td>" if with_province else ""
         body.append(
-            f"<tr><td>{_e(r.name)} <small>{_e(r.code)}</small></td>{province}<td>{chip}</td><td>{launch}</td>"
+            f"<tr id='region-{_e(r.code)}'><td>{_e(r.name)} <small>{_e(r.code)}</small></td>{province}"
+            f"<td>{chip}</td><td>{launch}</td>"
             f"<td>{_coverage_cell(r.coverage, anchors)}</td><td class='n'>{r.events}</td><td>{latest}</td></tr>"
         )
     return (
@@ -272,6 +289,50 @@ def tracker_table(rows: list[RegionStatus], anchors: dict[int, str], with_provin
         + ("".join(body) or "<tr><td colspan='7'>No ILP news yet.</td></tr>")
         + "</tbody></table>"
     )
+
+
+# --- the map -----------------------------------------------------------------------------------------------
+
+_WEST, _EAST, _NORTH, _SOUTH = 94.5, 141.5, 6.5, -11.5
+
+
+def map_svg(statuses: dict[str, RegionStatus], points: dict[str, tuple[float, float]], backdrop, names) -> str:
+    """Indonesia as a faint cloud of towns, a dot per province coloured by its stage, linked to its row."""
+    if not points:
+        return '<p class="empty">No map: the province points (countrystatecity-countries) are not installed.</p>'
+    width = 1000
+    scale = width / (_EAST - _WEST)
+    height = round((_NORTH - _SOUTH) * scale)
+
+    def xy(lat: float, lon: float) -> tuple[float, float]:
+        return (lon - _WEST) * scale, (_NORTH - lat) * scale
+
+    parts = [
+        f'<svg class="chart map" role="img" aria-label="Rollout stage by province" width="{width}" '
+        f'height="{height}" xmlns="http://www.w3.org/2000/svg"><rect width="{width}" height="{height}" fill="#f4f8fb"/>'
+    ]
+    for lat, lon in backdrop:
+        x, y = xy(lat, lon)
+        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="1.6" fill="#c9c9c9"/>')
+    for code, (lat, lon) in sorted(points.items()):
+        x, y = xy(lat, lon)
+        status = statuses.get(code)
+        stage = status.stage if status else None
+        name = names.get(code, code)
+        if stage is None:
+            parts.append(
+                f'<circle class="province none" cx="{x:.1f}" cy="{y:.1f}" r="6" fill="#fff" stroke="#999">'
+                f"<title>{_e(name)}: no ILP news in the warehouse</title></circle>"
+            )
+            continue
+        label, colour = STAGES[stage]
+        parts.append(
+            f'<a href="#region-{code}"><circle class="province {stage}" cx="{x:.1f}" cy="{y:.1f}" r="9" '
+            f'fill="{colour}" stroke="#333"><title>{_e(name)}: {_e(label)}; {status.events} events</title></circle></a>'
+            f'<text x="{x + 11:.1f}" y="{y + 4:.1f}" font-size="11">{_e(name)}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
 
 
 # --- coverage charts ----------------------------------------------------------------------------------------
@@ -292,18 +353,31 @@ def coverage_svg(rows: list[dict], anchors: dict[int, str], facility: str) -> st
         parts.append(f'<text x="{x}" y="{height - 4}" font-size="10" text-anchor="middle">{pct}%</text>')
     for i, c in enumerate(rows):
         y = 4 + i * row_h
-        share = min(c["implementing"] / c["of_total"], 1.0)
+        share = _share(c)
         parts.append(
             f'<rect class="total" x="{left}" y="{y}" width="{scale}" height="{row_h - 8}" fill="{TOTAL_COLOUR}"/>'
             f'<a href="#{anchors[c["count_id"]]}"><rect class="bar" x="{left}" y="{y}" width="{share * scale:.1f}" '
-            f'height="{row_h - 8}" fill="{COVERAGE_COLOUR}"><title>{_e(c["region"])}: {c["implementing"]} of '
-            f'{c["of_total"]} {_e(facility)} as of {_e(c["as_of"])}</title></rect></a>'
+            f'height="{row_h - 8}" fill="{COVERAGE_COLOUR}"><title>{_e(c["region"])}: {_e(_figure(c))} '
+            f"{_e(facility)} as of {_e(c['as_of'])}</title></rect></a>"
             f'<text x="{left - 6}" y="{y + 11}" text-anchor="end" font-size="11">{_e(c["region"])}</text>'
-            f'<text x="{left + scale + 6}" y="{y + 11}" font-size="11">{c["implementing"]} of {c["of_total"]} '
-            f'({100 * share:.0f}%) · {_e(c["as_of"])}</text>'
+            f'<text x="{left + scale + 6}" y="{y + 11}" font-size="11">{_e(_figure(c))} '
+            f"({100 * share:.0f}%) · {_e(c['as_of'])}</text>"
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _share(c: dict) -> float:
+    """Share running ILP: from the total where known, else from the percent the text states."""
+    if c["of_total"]:
+        return min(c["implementing"] / c["of_total"], 1.0)
+    return min(c["percent"] / 100, 1.0)
+
+
+def _figure(c: dict) -> str:
+    return (
+        f"{c['implementing']} of {c['of_total']}" if c["of_total"] else f"{c['implementing']}, {c['percent']:g}% stated"
+    )
 
 
 def coverage_section(coverage: list[dict], anchors: dict[int, str]) -> str:
@@ -317,9 +391,10 @@ def coverage_section(coverage: list[dict], anchors: dict[int, str]) -> str:
     for facility in sorted(by_type, key=lambda f: FACILITY_ORDER.index(f) if f in FACILITY_ORDER else 9):
         rows = by_type[facility]
         with_total = sorted(
-            (r for r in rows if r["of_total"]), key=lambda r: (-r["implementing"] / r["of_total"], r["region"] or "")
+            (r for r in rows if r["of_total"] or r["percent"] is not None),
+            key=lambda r: (-_share(r), r["region"] or ""),
         )
-        without = [r for r in rows if not r["of_total"]]
+        without = [r for r in rows if not r["of_total"] and r["percent"] is None]
         out.append(f"<h3>{_e(facility)}</h3>")
         if with_total:
             out.append(coverage_svg(with_total, anchors, facility))
@@ -351,7 +426,10 @@ def evidence_anchors(coverage: list[dict]) -> tuple[dict[int, str], list[tuple[s
 
 def build_report(db_path: str) -> str:
     db = open_db(db_path, readonly=True)
-    names = {r["code"]: r["name"] for r in db.query("select code, name from regions where level <= 2")}
+    names = {  # "Kota Kupang" and "Kabupaten Kupang" are two regions: the type word tells them apart
+        r["code"]: r["name"] if r["level"] == 1 else f"{r['type'].capitalize()} {r['name']}"
+        for r in db.query("select code, name, type, level from regions where level <= 2")
+    }
     events = list(
         db.query(
             "select event_id, event_type, start, timeline_start, date_source, province_code, kabupaten_code, "
@@ -363,7 +441,9 @@ def build_report(db_path: str) -> str:
     timeline = build_timeline(events)
     event_types = sorted({r["event_type"] for r in events})
     colours = {t: EVENT_PALETTE[i % len(EVENT_PALETTE)] for i, t in enumerate(event_types)}
-    regions = rollout_tracker(events, coverage, names)
+    regions = rollout_tracker(events, coverage, names, _implementing_anywhere(db))
+    province_names = tuple((c, n) for c, n in names.items() if len(c) == 2)
+    the_map = map_svg(regions, province_points(province_names), backdrop_points(), names)
     provinces = sorted((r for c, r in regions.items() if len(c) == 2), key=lambda r: r.name)
     kabupaten = sorted((r for c, r in regions.items() if len(c) == 5), key=lambda r: (r.province, r.name))
     counts = {t: db[t].count for t in ("articles", "events", "event_clusters", "facility_counts", "people")}
@@ -386,8 +466,9 @@ def build_report(db_path: str) -> str:
             f"<li id='{anchor}'><blockquote>{_e(row['evidence'])}</blockquote>"
             f"<cite>{_source(row)}, as of {_e(row['as_of'])}</cite> <small>supports: {_e(supports)}</small></li>"
         )
-    stage_legend = "".join(
-        f'<span class="key"><i style="background:{c}"></i>{_e(label)}</span>' for label, c in STAGES.values()
+    stage_legend = (
+        "".join(f'<span class="key"><i style="background:{c}"></i>{_e(label)}</span>' for label, c in STAGES.values())
+        + '<span class="key"><i style="background:#fff;border:1px solid #999"></i>No ILP news yet</span>'
     )
     generated = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     return f"""<!DOCTYPE html>
@@ -409,6 +490,9 @@ clusters, {counts["facility_counts"]} facility counts, {counts["people"]} people
 (the date the text gives, else the day its article reports, marked), the latest region-wide coverage with its
 total where the news gives one, and the events. Figures link to their evidence.</p>
 <div class="legend">{stage_legend}</div>
+{the_map}
+<p><small>{_e(ATTRIBUTION)}. A dot per province, at its central point; grey dots are towns. A province's stage
+is the furthest reported anywhere in it.</small></p>
 <h3>Provinces</h3>
 {tracker_table(provinces, anchors, with_province=False)}
 <h3>Kabupaten and kota</h3>
