@@ -161,6 +161,29 @@ def test_every_view_runs(sample_db):
         db.execute(f"select * from {view}").fetchall()  # every view is valid SQL over the schema
 
 
+def test_datasette_facets_show_region_names_not_codes(sample_db):
+    from datasette.app import Datasette
+
+    metadata = json.loads((ROOT / "warehouse" / "datasette.json").read_text())
+    ds = Datasette([str(sample_db)], metadata=metadata)
+
+    async def fetch():
+        counts = await ds.client.get("/ilp/facility_counts.json?_shape=objects")
+        events = await ds.client.get("/ilp/events.json?_shape=objects")
+        articles = await ds.client.get("/ilp/articles.json?_shape=objects&_col=main_region")
+        return counts, events, articles
+
+    counts, events, articles = asyncio.run(fetch())
+    for response, column in ((counts, "location_name"), (events, "location_name"), (articles, "main_region_name")):
+        facet = response.json()["facet_results"]
+        facet = facet.get("results", facet)[column]  # the default facets of datasette.json
+        labels = {r["label"] for r in facet["results"]}
+        assert "Kota Kupang" in labels, (column, labels)
+        assert not any(label[:2].isdigit() for label in labels)
+    row = next(r for r in counts.json()["rows"] if r["location_code"] == "53.71")
+    assert row["location_name"] == "Kota Kupang"  # the name beside the code
+
+
 def test_datasette_serves_the_canned_queries(sample_db):
     from datasette.app import Datasette
 

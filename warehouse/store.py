@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from extractors.dedup import band_keys, signature
 from extractors.models import ArticleFacts, Reject
 from extractors.reading import content_hash
-from warehouse.schema import FACT_TABLES
+from warehouse.schema import FACT_TABLES, NAMED_CODES
 
 
 def now() -> str:
@@ -166,6 +166,12 @@ def write_article(db: Database, facts: ArticleFacts, path: str, batch_id: str | 
             if i < len(count_ids)
         ]
         db.conn.executemany("insert or ignore into event_counts (event_id, count_id) values (?, ?)", links)
+        for table, column, code in NAMED_CODES:
+            db.execute(
+                f"update [{table}] set [{column}] = (select label from regions where code = [{table}].[{code}]) "
+                "where article_id = ?",
+                [aid],
+            )
         db.execute("delete from rejects where source = ?", [a.source])
         bump_generation(db)
         db.execute(
