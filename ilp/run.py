@@ -19,6 +19,7 @@ from functools import partial
 from pathlib import Path
 
 from extractors.reading import list_inputs
+from ilp.progress import FileProgress
 from warehouse.schema import open_db
 from warehouse.store import now, table_counts
 
@@ -36,6 +37,7 @@ class Pending:
     unfinished: dict[str, int] = field(default_factory=dict)  # batch -> files left unprocessed
     stale_clusters: bool = False
     reextract: list[str] = field(default_factory=list)  # every batch, oldest first, with --reextract
+    reextract_files: int = 0  # the files those batches hold
 
     def __bool__(self) -> bool:
         return bool(self.new_files or self.unfinished or self.stale_clusters or self.reextract)
@@ -80,6 +82,7 @@ def pending_work(articles_dir: Path, db_path: Path, reextract: bool = False) -> 
         unfinished={} if reextract else unfinished,
         stale_clusters=bool(stale),
         reextract=batches if reextract else [],
+        reextract_files=db.execute("select count(*) from batch_inputs").fetchone()[0] if reextract else 0,
     )
 
 
@@ -146,13 +149,14 @@ def _materialize(
     tags = {"ilp/launched_by": "ilp run", "ilp/host": socket.gethostname(), "ilp/pid": str(os.getpid())}
     batches: list[str] = []
     failed_checks: set[str] = set()
-    with _open_instance(home) as instance:
+    total = todo.new_files + sum(todo.unfinished.values()) + todo.reextract_files
+    with _open_instance(home) as instance, FileProgress(db_path.resolve(), started, total) as progress:
         _release_runs_of_dead_processes(instance)
         execute = partial(job.execute_in_process, instance=instance, raise_on_error=False, tags=tags)
 
         def run(key: str, ingest: dict, cluster: bool, what: str):
             _wait_for_the_warehouse(instance, db_path, wait_timeout)
-            print(f"ilp run: batch {key}: {what} ...", file=sys.stderr, flush=True)
+            progress.say(f"ilp run: batch {key}: {what} ...")
             result = execute(
                 partition_key=key,
                 run_config={**config, "ops": {"raw_articles": {"config": ingest}}},

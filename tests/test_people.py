@@ -305,3 +305,25 @@ def test_people_in_regional_constructions(text, expected):
 )
 def test_a_hospital_named_after_a_person_is_no_person(text):
     assert _people_in_article(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Kunjungan itu dipimpin Bupati Balangan H. Suwardi didampingi Ketua TP PKK Balangan Hj. Nurlaila "
+            "Suwardi, Kamis (6/11/2025).",
+            [("Suwardi", "Bupati Balangan"), ("Nurlaila Suwardi", "Ketua TP PKK Balangan")],
+            id="regent-and-wife-sharing-a-name",
+        ),
+        pytest.param(
+            "Turut hadir Camat Paguyaman, Rusli Dunggio, S.IP, Ketua TP PKK Kecamatan Paguyaman, Ny. Salma "
+            "Dunggio, serta para kepala desa.",
+            [("Rusli Dunggio", "Camat Paguyaman"), ("Salma Dunggio", "Ketua TP PKK Kecamatan Paguyaman")],
+            id="title-name-title-name-list",
+        ),
+    ],
+)
+def test_one_span_is_one_person(text, expected):
+    found = _people_in_article(text)
+    assert sorted(found) == sorted(expected)

@@ -378,3 +378,18 @@ def test_ilp_run_reports_progress_per_batch_and_says_when_copies_were_merged(art
     assert f"{n} articles written" in captured.out
     assert "merged: 1 of these inputs had the same clean text" in captured.out
     assert open_db(str(db_path))["articles"].count == n - 1
+
+
+def test_every_check_passes_over_the_development_corpus(tmp_path, capsys):
+    """122 articles in the manner of real regional news: no fact stored twice, nothing lost."""
+    from tests.conftest import ROOT
+    from warehouse.integrity import batch_row_problems, unaccounted_inputs
+
+    db_path = tmp_path / "ilp.db"
+    assert run_pipeline(ROOT / "tests" / "evaluation" / "dev" / "articles", db_path, home=tmp_path / "home") == 0
+    assert "failed checks" not in capsys.readouterr().err
+    db = open_db(str(db_path))
+    for (batch,) in db.execute("select batch_id from ingest_batches").fetchall():
+        assert unaccounted_inputs(db, batch) == []
+        problems = {t: p for t, p in batch_row_problems(db, batch).items() if any(p.values())}
+        assert problems == {}

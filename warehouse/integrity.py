@@ -7,7 +7,10 @@ from sqlite_utils import Database
 from warehouse.schema import FACT_TABLES
 
 # What makes a fact row the same fact twice.
-_IDENTITY = {table: "text, char_start, char_end" for table in FACT_TABLES} | {"events": "event_type, start, end"}
+# An event is its type and dates in one sentence: one article may report two undated coverage figures.
+_IDENTITY = {table: "text, char_start, char_end" for table in FACT_TABLES} | {
+    "events": "event_type, start, end, char_start, char_end"
+}
 
 
 def batch_row_problems(db: Database, batch_id: str) -> dict[str, dict[str, int]]:

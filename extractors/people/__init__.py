@@ -774,7 +774,8 @@ def _other_roles(a: str | None, b: str | None) -> bool:
 
 def _merge(text: str, found: list[_Found]) -> list[Person]:
     """One person per name: later partial mentions ("Titin") join the fullest earlier form."""
-    found.sort(key=lambda f: (f.start, -len(f.name)))
+    # At one span, the mention with a role comes first: it decides who the bare mentions there are.
+    found.sort(key=lambda f: (f.start, -len(f.name), f.role is None))
     people: list[_Found] = []
 
     def tokens(name: str) -> set[str]:
@@ -782,14 +783,17 @@ def _merge(text: str, found: list[_Found]) -> list[Person]:
 
     for f in found:
         ftoks = tokens(f.name)
-        match = next(
-            (
-                p
-                for p in people
-                if (ftoks <= tokens(p.name) or tokens(p.name) <= ftoks) and not _other_roles(p.role, f.role)
-            ),
-            None,
-        )
+        candidates = [
+            p
+            for p in people
+            if (ftoks <= tokens(p.name) or tokens(p.name) <= ftoks) and not _other_roles(p.role, f.role)
+        ]
+        # One span is one person: a second title read for it (a list "Camat X, Name, Ketua Y, Ny. Other"
+        # gives the name the next person's title too) does not make a second person; the first title stays.
+        same_span = next((p for p in people if (p.start, p.end) == (f.start, f.end)), None)
+        # "Faridah Yamani" is Faridah Yamani before it is the "Yamani" met earlier.
+        exact = next((p for p in candidates if tokens(p.name) == ftoks), None)
+        match = same_span or exact or (candidates[0] if candidates else None)
         if match is None:
             people.append(_Found(f.name, f.start, f.end, f.honorific, f.degrees, f.role))
             continue
