@@ -295,9 +295,18 @@ def test_warehouse_checks_fail_on_orphans_duplicates_and_lost_inputs(articles_di
 
 def test_events_say_where_their_dates_come_from(articles_dir, db_path):
     assert run_pipeline(articles_dir, db_path) == 0
-    rows = list(open_db(str(db_path)).query("select start, date_source from events"))
+    rows = list(
+        open_db(str(db_path)).query(
+            "select e.start, e.date_source, e.timeline_start, a.reported_date "
+            "from events e join articles a using (article_id)"
+        )
+    )
     assert {r["date_source"] for r in rows if r["start"]} <= {"sentence", "follow_up", "reported"}
-    assert all(r["date_source"] is None for r in rows if not r["start"])
+    # Undated in the text: placed at the article's reported day and marked so, or left undated without one.
+    for r in rows:
+        if not r["start"]:
+            expected = ("article", r["reported_date"]) if r["reported_date"] else (None, None)
+            assert (r["date_source"], r["timeline_start"]) == expected
     assert any(r["date_source"] == "sentence" for r in rows)
 
 
