@@ -45,6 +45,7 @@ _WIDER_AREA = re.compile(
 # How far back "wilayah kerjanya" looks for its puskesmas (about one sentence), and the actors whose
 # working area is a whole region.
 _BACK_REFERENCE_REACH = 300
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+)(?:UPTD?\s+|UPT\s+)?", _F)
 _HEAD_OF = re.compile(r"(?:\b(?:Kepala|Kapus|Pimpinan)\s+|(?:^|[.!?\n]\s*))(?:UPTD?\s+|UPT\s+)?$")
 _REGION_ACTOR = re.compile(
     r"\b(?:Dinas|Dinkes|Kadinkes|Bupati|Wakil\s+Bupati|Wali\s*kota|Gubernur|Pemkab|Pemkot|Pemprov"
@@ -154,19 +155,34 @@ def _facility_area(
     for m in _AREA_BEFORE_FACILITY.finditer(sentence):
         named = [f for f in here if m.start() <= f[1] - s_start <= m.end() + 2]
         if named and _same_clause(sentence, m.start(), rel):
-            return named[0][0], True
+            return _with_listed(text, facilities, named[0]), True
     for m in _AREA_BACK_REFERENCE.finditer(sentence):
         if _same_clause(sentence, m.start(), rel):
             cue = s_start + m.start()
             before = [f for f in facilities if cue - _BACK_REFERENCE_REACH <= f[1] and f[2] <= cue]
             # "Kepala Dinkes ... di wilayah kerjanya" is the kabupaten: the puskesmas must be the last actor.
             if before and _speaks_for(text, before[-1][1]) and not _REGION_ACTOR.search(text, before[-1][2], cue):
-                return before[-1][0], True
-    for name, _, f_end in here:
-        between = text[f_end : count.char_start]
-        if f_end <= count.char_start and _OVERSEES.match(between) and not _WIDER_AREA.search(between):
-            return name, True
+                return _with_listed(text, facilities, before[-1]), True
+    for facility in reversed(here):  # the nearest puskesmas before the count first
+        between = text[facility[2] : count.char_start]
+        if facility[2] <= count.char_start and _OVERSEES.match(between) and not _WIDER_AREA.search(between):
+            return _with_listed(text, facilities, facility), True
     return None, False
+
+
+def _with_listed(text: str, facilities: Sequence[tuple[str, int, int]], first: tuple[str, int, int]) -> str:
+    """The puskesmas, and those listed with it ("Puskesmas A, Puskesmas B dan Puskesmas C"): a count "di
+    wilayah kerjanya" after such a list is of their areas together. Going back from the last listed one
+    finds the list's start too."""
+    ordered = sorted(facilities, key=lambda f: f[1])
+    i = ordered.index(first)
+    lo = hi = i
+    while lo > 0 and _LIST_GAP.fullmatch(text[ordered[lo - 1][2] : ordered[lo][1]]):
+        lo -= 1
+    while hi + 1 < len(ordered) and _LIST_GAP.fullmatch(text[ordered[hi][2] : ordered[hi + 1][1]]):
+        hi += 1
+    names = list(dict.fromkeys(f[0] for f in ordered[lo : hi + 1]))
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " dan " + names[-1]
 
 
 def _speaks_for(text: str, f_start: int) -> bool:

@@ -97,6 +97,15 @@ def test_a_puskesmas_only_visited_is_not_whose_area_it_is():
     assert c.scope == "region"
 
 
+def test_the_areas_of_several_listed_puskesmas_are_counted_together():
+    text = (
+        "AMBON - Tahap awal difokuskan di Puskesmas Waai, Puskesmas Suli dan Puskesmas Tulehu, "
+        "lengkap dengan tujuh pustu dan 33 posyandu di wilayah kerjanya."
+    )
+    c = count(facts(text), "posyandu", 33)
+    assert (c.scope, c.scope_facility) == ("facility_area", "Puskesmas Waai, Puskesmas Suli dan Puskesmas Tulehu")
+
+
 def test_working_area_of_a_health_office_head_is_the_region():
     text = (
         "MARTAPURA - Peluncuran berlangsung di Puskesmas Astambul. Kepala Dinas Kesehatan Banjar menyebut "
