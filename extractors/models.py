@@ -125,19 +125,28 @@ class ArticleFacts:
 
     def to_contract(self) -> dict[str, Any]:
         """The JSON object `ilp extract` prints for this article (CONTRACT.md)."""
+        from extractors.identity import fact_ids
+
         a = self.article
+        ids = fact_ids(self)
         return {
             "source": a.source,
             "article_id": a.article_id,
             "title": a.title,
             "published_date": a.published_date,
             "is_ilp": self.is_ilp,
-            "dates": [_public(d, drop=("sentence",)) for d in self.dates],
-            "facility_counts": [_public(c, drop=("sentence",)) for c in self.facility_counts],
-            "people": [_public(p) for p in self.people],
-            "locations": [_public(loc) for loc in self.locations],
-            "events": [_public(e, drop=("counts",)) for e in self.events],
+            "dates": _with_ids(ids["dates"], (_public(d, drop=("sentence",)) for d in self.dates)),
+            "facility_counts": _with_ids(
+                ids["facility_counts"], (_public(c, drop=("sentence",)) for c in self.facility_counts)
+            ),
+            "people": _with_ids(ids["people"], (_public(p) for p in self.people)),
+            "locations": _with_ids(ids["locations"], (_public(loc) for loc in self.locations)),
+            "events": _with_ids(ids["events"], (_public(e, drop=("counts",)) for e in self.events)),
         }
+
+
+def _with_ids(ids: list[str], items) -> list[dict[str, Any]]:
+    return [{"fact_id": fact_id, **item} for fact_id, item in zip(ids, items, strict=True)]
 
 
 def _public(obj: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:

@@ -402,3 +402,19 @@ def test_every_check_passes_over_the_development_corpus(tmp_path, capsys):
         assert unaccounted_inputs(db, batch) == []
         problems = {t: p for t, p in batch_row_problems(db, batch).items() if any(p.values())}
         assert problems == {}
+
+
+def test_fact_ids_are_stored_and_survive_reextraction(articles_dir, db_path, tmp_path):
+    """Issue 14: reviews will refer to facts by fact_id, so a re-extraction must give every fact the same one."""
+    home = tmp_path / "home"
+    assert run_pipeline(articles_dir, db_path, home=home) == 0
+
+    def ids() -> dict[str, list[str]]:
+        db = open_db(str(db_path))
+        return {t: sorted(r[0] for r in db.execute(f"select fact_id from [{t}]")) for t in FACT_TABLES}
+
+    first = ids()
+    for table, values in first.items():
+        assert values and None not in values and len(values) == len(set(values)), table
+    assert run_pipeline(articles_dir, db_path, home=home, reextract=True) == 0
+    assert ids() == first

@@ -464,6 +464,15 @@ NAMED_CODES = (
 )
 
 
+@migrations()
+def m013_fact_ids(db: Database) -> None:
+    """Every fact's stable identity (extractors.identity): the same fact re-extracted keeps it, so reviews
+    can refer to it. Rows written before this are given theirs at the next re-extraction."""
+    for table in FACT_TABLES:
+        db[table].add_column("fact_id", str)
+        db[table].create_index(["fact_id"])
+
+
 def open_db(path: str, readonly: bool = False) -> Database:
     """Open (creating and migrating) the warehouse with WAL and a busy timeout."""
     import sqlite3

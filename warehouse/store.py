@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from extractors.dedup import band_keys, signature
+from extractors.identity import fact_ids
 from extractors.models import ArticleFacts, Reject
 from extractors.reading import content_hash
 from warehouse.schema import FACT_TABLES, NAMED_CODES
@@ -108,6 +109,10 @@ def _rows(
     return rows
 
 
+def _identified(ids: list[str], rows: list[dict]) -> list[dict]:
+    return [{**row, "fact_id": fact_id} for fact_id, row in zip(ids, rows, strict=True)]
+
+
 def write_article(db: Database, facts: ArticleFacts, path: str, batch_id: str | None) -> None:
     """Replace everything known about this input's article, in one transaction."""
     a = facts.article
@@ -152,13 +157,18 @@ def write_article(db: Database, facts: ArticleFacts, path: str, batch_id: str | 
         db.conn.executemany(
             "insert into article_bands (article_id, band_key) values (?, ?)", [(aid, k) for k in band_keys(minhash)]
         )
-        db["dates"].insert_all(_rows(aid, facts.dates, rename={"sentence": "evidence"}))
+        ids = fact_ids(facts)
+        db["dates"].insert_all(_identified(ids["dates"], _rows(aid, facts.dates, rename={"sentence": "evidence"})))
         count_ids = _insert_returning_ids(
-            db, "facility_counts", _rows(aid, facts.facility_counts, rename={"sentence": "evidence"})
+            db,
+            "facility_counts",
+            _identified(ids["facility_counts"], _rows(aid, facts.facility_counts, rename={"sentence": "evidence"})),
         )
-        db["people"].insert_all(_rows(aid, facts.people))
-        db["locations"].insert_all(_rows(aid, facts.locations))
-        event_ids = _insert_returning_ids(db, "events", _rows(aid, facts.events, drop=("counts",)))
+        db["people"].insert_all(_identified(ids["people"], _rows(aid, facts.people)))
+        db["locations"].insert_all(_identified(ids["locations"], _rows(aid, facts.locations)))
+        event_ids = _insert_returning_ids(
+            db, "events", _identified(ids["events"], _rows(aid, facts.events, drop=("counts",)))
+        )
         links = [
             (eid, count_ids[i])
             for eid, event in zip(event_ids, facts.events, strict=True)
