@@ -12,6 +12,24 @@ def region_label(name: str, kind: str) -> str:
     return name if kind == "provinsi" else f"{kind.capitalize()} {name}"
 
 
+# (table, name column, code column): the region names kept beside codes.
+NAMED_CODES = (
+    ("facility_counts", "location_name", "location_code"),
+    ("events", "location_name", "location_code"),
+    ("articles", "main_region_name", "main_region"),
+)
+
+
+def fill_region_names(db: Database, article_id: str | None = None) -> None:
+    """Write each code's `regions.label` beside it: for one article's rows, or for every row."""
+    where, params = ("where article_id = ?", [article_id]) if article_id is not None else ("", [])
+    for table, column, code in NAMED_CODES:
+        db.execute(
+            f"update [{table}] set [{column}] = (select label from regions where code = [{table}].[{code}]) {where}",
+            params,
+        )
+
+
 def load_regions(db: Database) -> None:
     """(Re)fill `regions` from the gazetteer; codes are stable, so this is an upsert."""
     rows = [

@@ -56,6 +56,11 @@ _PREPARING = {
 }
 
 
+def _facility_rank(facility_type: str) -> int:
+    """Health facilities from the puskesmas down, in the order researchers read them."""
+    return FACILITY_ORDER.index(facility_type) if facility_type in FACILITY_ORDER else len(FACILITY_ORDER)
+
+
 def _e(value: object) -> str:
     return html.escape("" if value is None else str(value))
 
@@ -255,9 +260,7 @@ def _coverage_cell(rows: list[dict], anchors: dict[int, str]) -> str:
     if not rows:
         return ""
     parts = []
-    for c in sorted(
-        rows, key=lambda c: FACILITY_ORDER.index(c["facility_type"]) if c["facility_type"] in FACILITY_ORDER else 9
-    ):
+    for c in sorted(rows, key=lambda c: _facility_rank(c["facility_type"])):
         figure = f"{c['implementing']} of {c['of_total']}" if c["of_total"] else f"{c['implementing']}"
         pct = f" ({c['percent']:.0f}%)" if c["percent"] is not None else ""
         parts.append(
@@ -388,7 +391,7 @@ def coverage_section(coverage: list[dict], anchors: dict[int, str]) -> str:
     if not by_type:
         return '<p class="empty">No coverage figures yet.</p>'
     out = []
-    for facility in sorted(by_type, key=lambda f: FACILITY_ORDER.index(f) if f in FACILITY_ORDER else 9):
+    for facility in sorted(by_type, key=_facility_rank):
         rows = by_type[facility]
         with_total = sorted(
             (r for r in rows if r["of_total"] or r["percent"] is not None),
@@ -426,10 +429,8 @@ def evidence_anchors(coverage: list[dict]) -> tuple[dict[int, str], list[tuple[s
 
 def build_report(db_path: str) -> str:
     db = open_db(db_path, readonly=True)
-    names = {  # "Kota Kupang" and "Kabupaten Kupang" are two regions: the type word tells them apart
-        r["code"]: r["name"] if r["level"] == 1 else f"{r['type'].capitalize()} {r['name']}"
-        for r in db.query("select code, name, type, level from regions where level <= 2")
-    }
+    # "Kota Kupang" and "Kabupaten Kupang" are two regions: the label carries the type word.
+    names = {r["code"]: r["label"] for r in db.query("select code, label from regions where level <= 2")}
     events = list(
         db.query(
             "select event_id, event_type, start, timeline_start, date_source, province_code, kabupaten_code, "

@@ -446,22 +446,13 @@ def m011_coverage_scope_and_timeline(db: Database) -> None:
 def m012_region_names_beside_codes(db: Database) -> None:
     """Region names beside the codes (`location_name`, `main_region_name`), so that facets, exports and
     plain SELECTs show "Kota Kupang" where they showed 53.71; `regions.label` is that name."""
-    from warehouse.regions import load_regions
+    from warehouse.regions import fill_region_names, load_regions
 
     load_regions(db)  # adds `label` (a new warehouse got it already, when m002 loaded the regions)
     db["facility_counts"].add_column("location_name", str)
     db["events"].add_column("location_name", str)
     db["articles"].add_column("main_region_name", str)
-    for table, column, code in NAMED_CODES:
-        db.execute(f"update [{table}] set [{column}] = (select label from regions where code = [{table}].[{code}])")
-
-
-# (table, name column, code column): the names `store.write_article` fills beside each code.
-NAMED_CODES = (
-    ("facility_counts", "location_name", "location_code"),
-    ("events", "location_name", "location_code"),
-    ("articles", "main_region_name", "main_region"),
-)
+    fill_region_names(db)
 
 
 @migrations()

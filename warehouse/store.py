@@ -15,7 +15,8 @@ from extractors.dedup import band_keys, signature
 from extractors.identity import fact_ids
 from extractors.models import ArticleFacts, Reject
 from extractors.reading import content_hash
-from warehouse.schema import FACT_TABLES, NAMED_CODES
+from warehouse.regions import fill_region_names
+from warehouse.schema import FACT_TABLES
 
 
 def now() -> str:
@@ -176,12 +177,7 @@ def write_article(db: Database, facts: ArticleFacts, path: str, batch_id: str | 
             if i < len(count_ids)
         ]
         db.conn.executemany("insert or ignore into event_counts (event_id, count_id) values (?, ?)", links)
-        for table, column, code in NAMED_CODES:
-            db.execute(
-                f"update [{table}] set [{column}] = (select label from regions where code = [{table}].[{code}]) "
-                "where article_id = ?",
-                [aid],
-            )
+        fill_region_names(db, aid)
         db.execute("delete from rejects where source = ?", [a.source])
         bump_generation(db)
         db.execute(
