@@ -9,7 +9,10 @@ DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
 IDNER ?= ../shared/datasets/idner-news-2k
 
-.PHONY: setup run test dev lint evaluate evaluate-test clean-db train-ner evaluate-ner explore export report bench bench-quick
+REVIEWED_GOLD ?= reviews/gold
+
+.PHONY: setup run test dev lint evaluate evaluate-test clean-db train-ner evaluate-ner explore review export report \
+	bench bench-quick
 
 setup: $(STAMP)
 
@@ -38,6 +41,12 @@ explore: $(STAMP)
 	test -f $(DB) || $(BIN)/ilp run --articles $(ARTICLES) --db $(DB)
 	$(BIN)/datasette serve $(DB) --metadata warehouse/datasette.json --host 127.0.0.1 --port 8001
 
+# The review page (http://127.0.0.1:8001/-/review): check facts with the keyboard; verdicts go into `reviews`.
+review: $(STAMP)
+	test -f $(DB) || $(BIN)/ilp run --articles $(ARTICLES) --db $(DB)
+	@echo "Review page: http://127.0.0.1:8001/-/review"
+	$(BIN)/datasette serve $(DB) --metadata warehouse/datasette.json --host 127.0.0.1 --port 8001
+
 export: $(STAMP)
 	$(BIN)/ilp export --db $(DB) --format csv --out exports/csv
 	$(BIN)/ilp export --db $(DB) --format parquet --out exports/parquet
@@ -45,16 +54,25 @@ export: $(STAMP)
 report: $(STAMP)
 	$(BIN)/ilp report --db $(DB) --out reports/ilp_report.html
 
-# Development data: the shared seeds and the dev split of the evaluation corpus (tests/evaluation/dev).
+# Development data: the shared seeds and the dev split of the evaluation corpus (tests/evaluation/dev);
+# then the users' own reviewed news, where `ilp review export-gold $(REVIEWED_GOLD)` has written gold.
 evaluate: $(STAMP)
 	$(BIN)/ilp evaluate --gold ../shared/gold ../shared/seeds
 	$(BIN)/ilp evaluate --gold tests/evaluation/dev/gold tests/evaluation/dev/articles
+	if ls $(REVIEWED_GOLD)/*.json >/dev/null 2>&1; then \
+		echo "reviewed news ($(REVIEWED_GOLD)):"; $(BIN)/ilp evaluate --gold $(REVIEWED_GOLD) $(ARTICLES); fi
 
 # The frozen test split: score it when a piece of extractor work starts and once when it ends, never fix against it.
 evaluate-test: $(STAMP)
 	$(BIN)/ilp evaluate --gold tests/evaluation/test/gold tests/evaluation/test/articles
 
+# Reviews live in the warehouse: they are saved to reviews/backup-*.csv first (`ilp review import` takes
+# that file back after the next run).
 clean-db:
+	if [ -f $(DB) ] && [ "$$($(BIN)/ilp query 'select count(*) from reviews' --db $(DB) 2>/dev/null | tail -1)" -gt 0 ] 2>/dev/null; \
+	then mkdir -p reviews && $(BIN)/ilp query "select fact_id, verdict, field, value, reviewer, note, reviewed_at, kind, \
+		source, span, evidence from reviews order by review_id" --db $(DB) --format csv > reviews/backup-$$(date +%Y%m%d-%H%M%S).csv \
+		&& echo "reviews saved in reviews/"; fi
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 
 # Rebuild the person recogniser from idner-news-2k (train + dev in CoNLL form): make train-ner IDNER=path

@@ -127,11 +127,11 @@ def query_timings(db_path: Path) -> list[dict]:
     import sqlite3
 
     sys.path.insert(0, str(ROOT))
-    from warehouse.schema import VIEWS
+    from warehouse.schema import VIEW_NAMES
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     queries = {f"readme_{i + 1}": q for i, q in enumerate(re.findall(r"```sql\n(.*?)```", readme, re.S))}
-    queries |= {f"view_{v}": f"select * from {v}" for v in VIEWS}
+    queries |= {f"view_{v}": f"select * from {v}" for v in VIEW_NAMES}
     conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     conn.execute("PRAGMA temp_store = MEMORY")
     out = []

@@ -24,11 +24,17 @@ _BOUNDARY = re.compile(r"[.!?](?=\s)|\n")
 _SPACE = re.compile(r"\s+")
 
 
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The stretch of text around [start, end) between sentence-ending punctuation or line breaks."""
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the stretch of text around [start, end) between sentence-ending punctuation or line breaks
+    begins and ends."""
     left = max((m.end() for m in _BOUNDARY.finditer(text, 0, start)), default=0)
     right_match = _BOUNDARY.search(text, end)
-    right = right_match.end() if right_match else len(text)
+    return left, right_match.end() if right_match else len(text)
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The stretch of text around [start, end), with its spaces collapsed: what a fact's identity uses."""
+    left, right = sentence_bounds(text, start, end)
     return _SPACE.sub(" ", text[left:right]).strip()
 
 

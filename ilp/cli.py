@@ -9,6 +9,7 @@ from pathlib import Path
 
 DEFAULT_ARTICLES = "raw_articles"
 DEFAULT_DB = "warehouse/ilp.db"
+FACT_KINDS = ("dates", "facility_counts", "people", "locations", "events")
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -50,12 +51,17 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     """Score extraction against gold files with CONTRACT.md's rules."""
     from extractors.article import extract_paths
-    from extractors.evaluation import format_table, score_predictions
+    from extractors.evaluation import format_table, load_gold, score_predictions
     from extractors.models import Reject
     from extractors.reading import list_inputs
 
+    annotated = set(load_gold(Path(args.gold)))
+    if not annotated:
+        print(f"ilp evaluate: no gold files in {args.gold}", file=sys.stderr)
+        return 2
     preds = {}
-    for item in extract_paths(list_inputs(args.paths)):
+    # Only the articles the gold annotates are read: a reviewed-gold folder covers a few of many inputs.
+    for item in extract_paths([p for p in list_inputs(args.paths) if p.name in annotated]):
         if not isinstance(item, Reject):
             preds[item.article.source] = item.to_contract()
     report = score_predictions(Path(args.gold), preds)
@@ -156,6 +162,87 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _review_db(args: argparse.Namespace):
+    from warehouse.schema import open_db
+
+    if not Path(args.db).exists():
+        print(f"ilp review: no warehouse at {args.db}; run `ilp run` first", file=sys.stderr)
+        return None
+    return open_db(args.db)
+
+
+def cmd_review_export(args: argparse.Namespace) -> int:
+    """Write the facts to review as CSV: each with fact_id, evidence and values, and empty verdict,
+    field, value, reviewer and note columns to fill in and import."""
+    from warehouse.review_files import export_csv
+    from warehouse.review_queue import QueueFilter
+
+    db = _review_db(args)
+    if db is None:
+        return 2
+    wanted = QueueFilter(args.kind, args.region, args.date_from, args.date_to, include_reviewed=args.all)
+    n = export_csv(db, Path(args.file), wanted)
+    print(f"{n} facts written to {args.file}")
+    return 0
+
+
+def cmd_review_import(args: argparse.Namespace) -> int:
+    """Take the reviews of a CSV (fact_id, verdict; field and value for an edit; reviewer, note), all of
+    them or none: every bad row is named and nothing is written."""
+    from warehouse.review_files import CsvRejected, import_csv
+
+    db = _review_db(args)
+    if db is None:
+        return 2
+    if not Path(args.file).is_file():
+        print(f"ilp review import: no such file: {args.file}", file=sys.stderr)
+        return 2
+    try:
+        result = import_csv(db, Path(args.file), reviewer=args.reviewer)
+    except CsvRejected as exc:
+        for problem in exc.problems:
+            print(f"ilp review import: {exc.path}: {problem}", file=sys.stderr)
+        print(f"ilp review import: {len(exc.problems)} bad row(s); nothing imported", file=sys.stderr)
+        return 1
+    print(f"{result.imported} reviews imported from {args.file}; {result.skipped} rows without a verdict left")
+    return 0
+
+
+def cmd_review_gold(args: argparse.Namespace) -> int:
+    """Write a contract-format gold file for every article whose facts are all reviewed."""
+    from warehouse.review_files import export_gold
+
+    db = _review_db(args)
+    if db is None:
+        return 2
+    result = export_gold(db, Path(args.dir), overwrite=args.overwrite)
+    for path in result.written:
+        print(path)
+    for path in result.kept:
+        print(f"kept (differs; --overwrite replaces it): {path}", file=sys.stderr)
+    print(f"{len(result.written)} gold files written to {args.dir}", file=sys.stderr)
+    return 0
+
+
+def cmd_review_status(args: argparse.Namespace) -> int:
+    """How far review has come per kind of fact, the share found correct, and orphaned reviews."""
+    from warehouse.reviews import orphaned_reviews, review_progress
+
+    db = _review_db(args)
+    if db is None:
+        return 2
+    print(f"{'kind':16} {'facts':>6} {'reviewed':>8} {'verified':>8} {'corrected':>9} {'wrong':>6}  share correct")
+    for r in review_progress(db):
+        share = "" if r["share_correct"] is None else f"{r['share_correct']:.3f}"
+        counts = f"{r['facts']:6} {r['reviewed']:8} {r['verified']:8} {r['corrected']:9} {r['wrong']:6}"
+        print(f"{r['kind']:16} {counts}  {share}")
+    orphans = orphaned_reviews(db)
+    print(f"{len(orphans)} orphaned review(s): their fact is no longer extracted (see the orphaned_reviews view)")
+    for r in orphans[: args.limit]:
+        print(f"  {r['fact_id']} {r['kind']} {r['verdict']} {r['source']}: {r['span']!r}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ilp", description="ILP Monitor: facts and rollout events from news.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
@@ -226,6 +313,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite warehouse file (default {DEFAULT_DB})")
     p.add_argument("--out", default="reports/ilp_report.html", help="output HTML file")
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("review", help="review extracted facts from files (the page: make review)")
+    review = p.add_subparsers(dest="review_command", required=True)
+    r = review.add_parser("export", help="write the facts to review as CSV", description=cmd_review_export.__doc__)
+    r.add_argument("file", help="the CSV file to write")
+    r.add_argument("--kind", choices=FACT_KINDS, help="only this kind of fact")
+    r.add_argument("--region", help="only facts in this region (a Kemendagri code or its prefix, e.g. 63 or 63.03)")
+    r.add_argument("--from", dest="date_from", help="only articles reported on or after this date (ISO)")
+    r.add_argument("--to", dest="date_to", help="only articles reported on or before this date (ISO)")
+    r.add_argument("--all", action="store_true", help="also facts already reviewed")
+    r.set_defaults(func=cmd_review_export)
+    r = review.add_parser(
+        "import", help="take the reviews of a CSV, all or none", description=cmd_review_import.__doc__
+    )
+    r.add_argument("file", help="a CSV with fact_id and verdict columns (field, value, reviewer, note optional)")
+    r.add_argument("--reviewer", help="the reviewer of rows that name none")
+    r.set_defaults(func=cmd_review_import)
+    r = review.add_parser(
+        "export-gold", help="gold files from fully reviewed articles", description=cmd_review_gold.__doc__
+    )
+    r.add_argument("dir", help="folder for the gold files")
+    r.add_argument("--overwrite", action="store_true", help="replace gold files that differ (hand additions too)")
+    r.set_defaults(func=cmd_review_gold)
+    r = review.add_parser("status", help="review progress and orphaned reviews", description=cmd_review_status.__doc__)
+    r.add_argument("--limit", type=int, default=20, help="orphaned reviews to list (default 20)")
+    r.set_defaults(func=cmd_review_status)
+    for r in review.choices.values():
+        r.add_argument("--db", default=DEFAULT_DB, help=f"SQLite warehouse file (default {DEFAULT_DB})")
 
     p = sub.add_parser("evaluate", help="score extraction against gold annotations", description=cmd_evaluate.__doc__)
     p.add_argument("--gold", required=True, help="folder of gold JSON files")

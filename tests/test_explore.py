@@ -10,7 +10,7 @@ import pytest
 from ilp.run import run_pipeline
 from tests.conftest import ROOT, SHARED, needs_shared
 from warehouse.export import EXPORTED_TABLES, export
-from warehouse.schema import VIEWS, open_db
+from warehouse.schema import VIEW_NAMES, open_db
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +102,7 @@ def sample_db(tmp_path_factory) -> Path:
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])
 def test_export_writes_every_table_and_view(sample_db, tmp_path, fmt):
     written = export(str(sample_db), tmp_path, fmt)
-    assert {p.stem for p in written} - {"datapackage"} == set(EXPORTED_TABLES) | set(VIEWS)
+    assert {p.stem for p in written} - {"datapackage"} == set(EXPORTED_TABLES) | set(VIEW_NAMES)
     db = open_db(str(sample_db))
     frame = pd.read_csv(tmp_path / "events.csv") if fmt == "csv" else pd.read_parquet(tmp_path / "events.parquet")
     assert len(frame) == db["events"].count > 0
@@ -134,7 +134,7 @@ def test_csv_comes_with_a_data_package_that_keeps_codes_as_text(sample_db, tmp_p
     written = export(str(sample_db), tmp_path, "csv")
     package = json.loads((tmp_path / "datapackage.json").read_text())
     assert tmp_path / "datapackage.json" in written
-    assert {r["path"] for r in package["resources"]} == {f"{n}.csv" for n in (*EXPORTED_TABLES, *VIEWS)}
+    assert {r["path"] for r in package["resources"]} == {f"{n}.csv" for n in (*EXPORTED_TABLES, *VIEW_NAMES)}
     fields = {
         f["name"]: f["type"] for r in package["resources"] if r["name"] == "regions" for f in r["schema"]["fields"]
     }
@@ -157,7 +157,7 @@ def test_csv_comes_with_a_data_package_that_keeps_codes_as_text(sample_db, tmp_p
 
 def test_every_view_runs(sample_db):
     db = open_db(str(sample_db))
-    for view in VIEWS:
+    for view in VIEW_NAMES:
         db.execute(f"select * from {view}").fetchall()  # every view is valid SQL over the schema
 
 

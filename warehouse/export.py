@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from warehouse.schema import VIEWS, open_db
+from warehouse.schema import FACT_TABLES, VIEW_NAMES, open_db
 
 EXPORTED_TABLES = (
     "articles",
@@ -27,6 +27,7 @@ EXPORTED_TABLES = (
     "event_cluster_members",
     "rejects",
     "regions",
+    "reviews",
 )
 _DECLARED = {"INTEGER": "integer", "REAL": "number", "TEXT": "string"}
 # Columns whose type the name says, whatever SQLite declares (views declare nothing for expressions).
@@ -43,6 +44,8 @@ _BY_NAME = {
     "reported_date": "date",
     "ingested_at": "datetime",
     "seen_at": "datetime",
+    "reviewed_at": "datetime",
+    "share_correct": "number",
 }
 _PRECISION = (
     "ISO 8601 with the precision the text gives: a day (2024-10-22), a month (2024-10) or a year (2024); "
@@ -114,8 +117,10 @@ def export(db_path: str, out_dir: Path, fmt: str) -> list[Path]:
     db = open_db(db_path, readonly=True)
     out_dir.mkdir(parents=True, exist_ok=True)
     written, resources = [], []
-    for name in (*EXPORTED_TABLES, *VIEWS):
-        frame = pd.read_sql_query(f"select * from [{name}]", db.conn)
+    for name in (*EXPORTED_TABLES, *VIEW_NAMES):
+        # Facts a reviewer marked wrong leave the exports (the reviews file keeps the verdicts).
+        where = " where review_status != 'wrong'" if name in FACT_TABLES else ""
+        frame = pd.read_sql_query(f"select * from [{name}]{where}", db.conn)
         frame = frame.drop(columns=[c for c in ("minhash",) if c in frame.columns])
         types = {c: t for c, t in column_types(db, name).items() if c in frame.columns}
         path = out_dir / f"{name}.{fmt}"

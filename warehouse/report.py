@@ -213,7 +213,8 @@ def _implementing_anywhere(db) -> list[str]:
         r[0]
         for r in db.execute(
             "select distinct fc.location_code from facility_counts fc join articles a using (article_id) "
-            "where fc.status = 'implementing' and a.is_ilp = 1 and fc.location_code is not null"
+            "where fc.status = 'implementing' and a.is_ilp = 1 and fc.location_code is not null "
+            "and fc.review_status != 'wrong'"
         )
     ]
 
@@ -447,7 +448,9 @@ def build_report(db_path: str) -> str:
     the_map = map_svg(regions, province_points(province_names), backdrop_points(), names)
     provinces = sorted((r for c, r in regions.items() if len(c) == 2), key=lambda r: r.name)
     kabupaten = sorted((r for c, r in regions.items() if len(c) == 5), key=lambda r: (r.province, r.name))
-    counts = {t: db[t].count for t in ("articles", "events", "event_clusters", "facility_counts", "people")}
+    counts = {t: db[t].count for t in ("articles", "event_clusters")}
+    for table in ("events", "facility_counts", "people"):  # facts a reviewer marked wrong are not counted
+        counts[table] = db.execute(f"select count(*) from [{table}] where review_status != 'wrong'").fetchone()[0]
     ilp_articles = db.execute("select count(*) from articles where is_ilp = 1").fetchone()[0]
     launched = sum(r.stage in ("launched", "full") for r in kabupaten)
 
@@ -458,7 +461,8 @@ def build_report(db_path: str) -> str:
             f"<tr><td>{_e(row['region'])} <small>{_e(row['location_code'])}</small></td>"
             f"<td>{_e(row['facility_type'])}</td><td class='n'>{row['implementing']}</td>"
             f"<td class='n'>{_e(row['of_total'])}</td><td class='n'>{percent}</td><td>{_e(row['as_of'])}</td>"
-            f"<td><a href='#{anchors[row['count_id']]}'>evidence</a></td><td>{_source(row)}</td></tr>"
+            f"<td><a href='#{anchors[row['count_id']]}'>evidence</a></td><td>{_source(row)}</td>"
+            f"<td>{_e(row['review_status'])}</td></tr>"
         )
     evidence_items = []
     for anchor, row, figures in evidence:
@@ -508,13 +512,39 @@ is the furthest reported anywhere in it.</small></p>
 {coverage_section(coverage, anchors)}
 <h2 id="latest-figures">Latest figures per region</h2>
 <table><thead><tr><th>Region</th><th>Facility</th><th>Implementing</th><th>Of total</th><th>Percent</th>
-<th>As of</th><th>Evidence</th><th>Source</th></tr></thead><tbody>
-{"".join(table_rows) or '<tr><td colspan="8">No coverage figures yet.</td></tr>'}
+<th>As of</th><th>Evidence</th><th>Source</th><th>Review</th></tr></thead><tbody>
+{"".join(table_rows) or '<tr><td colspan="9">No coverage figures yet.</td></tr>'}
 </tbody></table>
+<h2 id="review">Review</h2>
+{review_section(db)}
 <h2 id="evidence">Evidence</h2>
 <ol>{"".join(evidence_items)}</ol>
 </body></html>
 """
+
+
+def review_section(db) -> str:
+    """Per kind of fact: how many were reviewed and the share found correct as extracted (a precision
+    estimate from real use), the fields reviewers corrected most, and reviews left orphaned."""
+    progress = list(db.query("select * from review_progress order by kind"))
+    rows = "".join(
+        f"<tr><td>{_e(r['kind'])}</td><td class='n'>{r['facts']}</td><td class='n'>{r['reviewed']}</td>"
+        f"<td class='n'>{r['verified']}</td><td class='n'>{r['corrected']}</td><td class='n'>{r['wrong']}</td>"
+        f"<td class='n'>{'' if r['share_correct'] is None else format(r['share_correct'], '.0%')}</td></tr>"
+        for r in progress
+    )
+    edits = db.execute(
+        "select kind, field, count(distinct fact_id) from reviews where verdict = 'edit' "
+        "group by kind, field order by 3 desc, kind, field"
+    ).fetchall()
+    orphans = db.execute("select count(*) from orphaned_reviews").fetchone()[0]
+    corrected = ", ".join(f"{kind}.{field} ({n})" for kind, field, n in edits) or "none yet"
+    return f"""<p>Facts researchers have checked (the review page, <code>make review</code>, or
+<code>ilp review import</code>). Facts marked wrong are left out of every figure above; corrected values
+replace extracted ones. "Correct as extracted" is the share of reviewed facts that needed no change.</p>
+<table><thead><tr><th>Kind</th><th>Facts</th><th>Reviewed</th><th>Verified</th><th>Corrected</th><th>Wrong</th>
+<th>Correct as extracted</th></tr></thead><tbody>{rows}</tbody></table>
+<p>Fields corrected (facts): {_e(corrected)}. Orphaned reviews (their fact is no longer extracted): {orphans}.</p>"""
 
 
 def _source(row: dict) -> str:

@@ -464,6 +464,103 @@ def m013_fact_ids(db: Database) -> None:
         db[table].create_index(["fact_id"])
 
 
+# Views as of m014: facts a reviewer marked wrong leave the research views; each row says its review status.
+REVIEW_VIEWS: dict[str, str] = {
+    "latest_coverage": COVERAGE_VIEWS["latest_coverage"]
+    .replace("AND o.of_total IS NOT NULL)", "AND o.of_total IS NOT NULL AND o.review_status != 'wrong')")
+    .replace("AND t.count >= fc.count)", "AND t.count >= fc.count AND t.review_status != 'wrong')")
+    .replace(
+        "WHERE fc.status = 'implementing' AND", "WHERE fc.status = 'implementing' AND fc.review_status != 'wrong' AND"
+    )
+    .replace("fc.percent, fc.evidence,", "fc.percent, fc.evidence, fc.review_status,")
+    .replace("r.count_id, r.evidence\n", "r.count_id, r.evidence, r.review_status\n"),
+    "event_timeline": COVERAGE_VIEWS["event_timeline"]
+    .replace("WHERE ec.event_id = e.id)", "WHERE ec.event_id = e.id AND fc.review_status != 'wrong')")
+    .replace("e.actors, e.evidence,", "e.actors, e.evidence, e.review_status,")
+    .replace(
+        "LEFT JOIN event_cluster_members m ON m.event_id = e.id\n",
+        "LEFT JOIN event_cluster_members m ON m.event_id = e.id\nWHERE e.review_status != 'wrong'\n",
+    ),
+    "people_by_region": VIEWS["people_by_region"]
+    .replace("WHERE a.is_ilp = 1", "WHERE a.is_ilp = 1 AND p.review_status != 'wrong'")
+    .replace(
+        "GROUP_CONCAT(DISTINCT a.source) AS sources",
+        "GROUP_CONCAT(DISTINCT a.source) AS sources,\n"
+        "         SUM(p.review_status IN ('verified', 'corrected')) AS reviewed_mentions",
+    )
+    .replace("g.first_seen, g.sources", "g.first_seen, g.sources, g.reviewed_mentions"),
+    # Reviews whose fact is no longer extracted (its sentence or span changed): kept, and listed here.
+    "orphaned_reviews": """
+SELECT r.* FROM reviews r
+WHERE r.fact_id NOT IN (SELECT fact_id FROM dates WHERE fact_id IS NOT NULL
+                        UNION ALL SELECT fact_id FROM facility_counts WHERE fact_id IS NOT NULL
+                        UNION ALL SELECT fact_id FROM people WHERE fact_id IS NOT NULL
+                        UNION ALL SELECT fact_id FROM locations WHERE fact_id IS NOT NULL
+                        UNION ALL SELECT fact_id FROM events WHERE fact_id IS NOT NULL)
+""",
+    # Per kind of fact: how many there are, how many were reviewed and the share found correct as extracted
+    # (a precision estimate from real use).
+    "review_progress": """
+WITH f AS (
+  SELECT 'dates' AS kind, review_status FROM dates
+  UNION ALL SELECT 'facility_counts', review_status FROM facility_counts
+  UNION ALL SELECT 'people', review_status FROM people
+  UNION ALL SELECT 'locations', review_status FROM locations
+  UNION ALL SELECT 'events', review_status FROM events
+)
+SELECT kind, COUNT(*) AS facts, SUM(review_status != 'unreviewed') AS reviewed,
+       SUM(review_status = 'verified') AS verified, SUM(review_status = 'corrected') AS corrected,
+       SUM(review_status = 'wrong') AS wrong,
+       ROUND(1.0 * SUM(review_status = 'verified') / NULLIF(SUM(review_status != 'unreviewed'), 0), 3)
+         AS share_correct
+FROM f GROUP BY kind
+""",
+}
+# Every research view, for exports, tests and benchmarks.
+VIEW_NAMES = (*VIEWS, "orphaned_reviews", "review_progress")
+
+REVIEW_STATUSES = ("unreviewed", "verified", "corrected", "wrong")
+
+
+@migrations()
+def m014_reviews(db: Database) -> None:
+    """Reviews as data: an append-only `reviews` table keyed by fact_id; each fact row carries its
+    `review_status` and, where a reviewer corrected it, the `extracted` values it replaced."""
+    db.execute(
+        """CREATE TABLE reviews (
+  review_id INTEGER PRIMARY KEY,
+  fact_id TEXT NOT NULL,
+  kind TEXT,
+  verdict TEXT NOT NULL CHECK (verdict IN ('correct', 'wrong', 'edit')),
+  field TEXT,
+  value TEXT,
+  reviewer TEXT,
+  note TEXT,
+  reviewed_at TEXT NOT NULL,
+  source TEXT,
+  span TEXT,
+  evidence TEXT,
+  CHECK ((verdict = 'edit') = (field IS NOT NULL))
+)"""
+    )
+    db["reviews"].create_index(["fact_id", "review_id"])
+    # A review is a record of what someone checked: never changed or deleted, by a run or anything else.
+    db.execute(
+        "CREATE TRIGGER reviews_are_kept_delete BEFORE DELETE ON reviews "
+        "BEGIN SELECT RAISE(ABORT, 'reviews are never deleted; add a new review instead'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER reviews_are_kept_update BEFORE UPDATE ON reviews "
+        "BEGIN SELECT RAISE(ABORT, 'reviews are never changed; add a new review instead'); END"
+    )
+    for table in FACT_TABLES:
+        db[table].add_column("review_status", str, not_null_default="unreviewed")
+        db[table].add_column("extracted", str)
+        db[table].create_index(["review_status"])
+    for name, sql in REVIEW_VIEWS.items():
+        db.create_view(name, sql, replace=True)
+
+
 def open_db(path: str, readonly: bool = False) -> Database:
     """Open (creating and migrating) the warehouse with WAL and a busy timeout."""
     import sqlite3

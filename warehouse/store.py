@@ -16,6 +16,7 @@ from extractors.identity import fact_ids
 from extractors.models import ArticleFacts, Reject
 from extractors.reading import content_hash
 from warehouse.regions import fill_region_names
+from warehouse.reviews import apply_reviews
 from warehouse.schema import FACT_TABLES
 
 
@@ -177,6 +178,7 @@ def write_article(db: Database, facts: ArticleFacts, path: str, batch_id: str | 
             if i < len(count_ids)
         ]
         db.conn.executemany("insert or ignore into event_counts (event_id, count_id) values (?, ?)", links)
+        apply_reviews(db, article_ids=[aid])  # reviews name facts by fact_id, so they outlive re-extraction
         fill_region_names(db, aid)
         db.execute("delete from rejects where source = ?", [a.source])
         bump_generation(db)
