@@ -9,7 +9,8 @@ DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
 IDNER ?= ../shared/datasets/idner-news-2k
 
-REVIEWED_GOLD ?= reviews/gold
+REVIEWS_DIR ?= reviews
+REVIEWED_GOLD ?= $(REVIEWS_DIR)/gold
 
 .PHONY: setup run test dev lint evaluate evaluate-test clean-db train-ner evaluate-ner explore review export report \
 	bench bench-quick
@@ -66,13 +67,13 @@ evaluate: $(STAMP)
 evaluate-test: $(STAMP)
 	$(BIN)/ilp evaluate --gold tests/evaluation/test/gold tests/evaluation/test/articles
 
-# Reviews live in the warehouse: they are saved to reviews/backup-*.csv first (`ilp review import` takes
-# that file back after the next run).
+# Reviews live in the warehouse: they are saved to $(REVIEWS_DIR)/backup-*.csv first (`ilp review import`
+# takes that file back after the next run).
 clean-db:
 	if [ -f $(DB) ] && [ "$$($(BIN)/ilp query 'select count(*) from reviews' --db $(DB) 2>/dev/null | tail -1)" -gt 0 ] 2>/dev/null; \
-	then mkdir -p reviews && $(BIN)/ilp query "select fact_id, verdict, field, value, reviewer, note, reviewed_at, kind, \
-		source, span, evidence from reviews order by review_id" --db $(DB) --format csv > reviews/backup-$$(date +%Y%m%d-%H%M%S).csv \
-		&& echo "reviews saved in reviews/"; fi
+	then mkdir -p $(REVIEWS_DIR) && $(BIN)/ilp query "select fact_id, verdict, field, value, reviewer, note, reviewed_at, kind, \
+		source, span, evidence from reviews order by review_id" --db $(DB) --format csv > $(REVIEWS_DIR)/backup-$$(date +%Y%m%d-%H%M%S).csv \
+		&& echo "reviews saved in $(REVIEWS_DIR)/"; fi
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 
 # Rebuild the person recogniser from idner-news-2k (train + dev in CoNLL form): make train-ner IDNER=path

@@ -14,10 +14,12 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from extractors.lang import word_set
+
 if TYPE_CHECKING:
     from extractors.models import ArticleFacts
 
-__all__ = ["fact_ids", "fact_key"]
+__all__ = ["display_bounds", "fact_ids", "fact_key", "sentence_around", "sentence_bounds"]
 
 # Where a sentence ends for identity purposes: . ! ? followed by a space, or a line break.
 _BOUNDARY = re.compile(r"[.!?](?=\s)|\n")
@@ -30,6 +32,33 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     left = max((m.end() for m in _BOUNDARY.finditer(text, 0, start)), default=0)
     right_match = _BOUNDARY.search(text, end)
     return left, right_match.end() if right_match else len(text)
+
+
+_LAST_WORD = re.compile(r"(\S+)\.\s*$")
+
+
+def _ends_in_abbreviation(chunk: str) -> bool:
+    """Whether a chunk ends in a title, degree or initial ("dr.", "H.", "M.Kes.", "S."): not a sentence end."""
+    match = _LAST_WORD.search(chunk)
+    if not match:
+        return False
+    word = match.group(1).lstrip("(,")
+    known = word_set("honorifics") | word_set("degrees")
+    return len(word) == 1 and word.isupper() or "." in word or word in known or f"{word}." in known
+
+
+def display_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence to show a reviewer around [start, end): the identity sentence, widened over titles,
+    degrees and initials that end in a full stop (fact identity cuts there; a reader should not)."""
+    left, right = sentence_bounds(text, start, end)
+    for _ in range(3):
+        if left > 0 and _ends_in_abbreviation(text[max(0, left - 16) : left]):
+            left = sentence_bounds(text, left - 1, left - 1)[0]
+        if right < len(text) and _ends_in_abbreviation(text[max(0, right - 16) : right]):
+            right = sentence_bounds(text, right, right)[1]
+    while left < start and text[left].isspace():
+        left += 1
+    return left, right
 
 
 def sentence_around(text: str, start: int, end: int) -> str:

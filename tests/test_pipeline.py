@@ -75,9 +75,10 @@ def test_a_batch_materialises_and_its_checks_pass(instance, articles_dir, db_pat
     assert {c.check_name for c in checks} == {
         "offsets_slice_clean_text",
         "every_batch_input_accounted_for",
+        "reviews_still_apply",
         "batch_rows_whole",
     }
-    assert all(c.passed for c in checks) and len(checks) == 1 + 1 + len(FACT_TABLES)
+    assert all(c.passed for c in checks) and len(checks) == 1 + 1 + 1 + len(FACT_TABLES)
     db = open_db(str(db_path))
     assert db["articles"].count == len(list(RAW_ARTICLES.iterdir()))
     meta = {
@@ -86,6 +87,29 @@ def test_a_batch_materialises_and_its_checks_pass(instance, articles_dir, db_pat
     assert meta["articles"]["dagster/row_count"].value == db["articles"].count
     assert "dagster/column_schema" in meta["people"]
     assert {c.name for c in meta["people"]["dagster/column_schema"].schema.columns} >= {"name", "role", "article_id"}
+
+
+def test_a_review_whose_fact_a_new_batch_no_longer_gives_warns(instance, articles_dir, db_path):
+    """Reviews outlive re-extraction; one whose sentence changed is kept as orphaned, and the batch says so."""
+    import dagster as dg
+
+    from warehouse.reviews import Review, add_reviews
+
+    assert run_batch(instance, articles_dir, db_path, "b1").success
+    db = open_db(str(db_path))
+    (source, fact_id, span) = db.execute(
+        "select a.source, c.fact_id, c.text from facility_counts c join articles a using (article_id) "
+        "where a.source like '%.txt' order by c.id limit 1"
+    ).fetchone()
+    add_reviews(db, [Review(fact_id, "correct", reviewer="uji")])
+    path = articles_dir / source
+    path.write_text(path.read_text(encoding="utf-8").replace(span, span + " lebih", 1), encoding="utf-8")
+    result = run_batch(instance, articles_dir, db_path, "b2")
+    assert result.success  # a warning, not a failure
+    (check,) = [c for c in result.get_asset_check_evaluations() if c.check_name == "reviews_still_apply"]
+    assert not check.passed and check.severity == dg.AssetCheckSeverity.WARN
+    assert check.metadata["orphaned_reviews"].value == 1 and source in check.metadata["examples"].value
+    assert db.execute("select count(*) from reviews").fetchone()[0] == 1
 
 
 def test_a_second_batch_runs_after_the_first_on_the_same_instance(instance, articles_dir, db_path):

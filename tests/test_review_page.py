@@ -140,9 +140,7 @@ def test_a_researcher_reviews_facts_with_the_keyboard(served, page):
     assert page.locator("table tr", has_text="events").inner_text().split()[2:6] == ["1", "0", "1", "0"]
     # The corrected launch date is what the launches view gives now.
     db = open_db(str(path), readonly=True)
-    assert db.execute("select first_launch from ilp_launches where region_code = '63.05'").fetchone() == (
-        "2025-03-04",
-    )
+    assert db.execute("select first_launch from ilp_launches where region_code = '63.05'").fetchone() == ("2025-03-04",)
 
 
 def test_filters_narrow_the_queue(served, page):

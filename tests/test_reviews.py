@@ -17,10 +17,11 @@ import pytest
 from hypothesis import given
 
 from extractors.article import extract_articles
+from extractors.identity import display_bounds
 from extractors.models import CleanArticle
 from ilp.cli import main
 from warehouse.review_files import CsvRejected, export_csv, export_gold, import_csv
-from warehouse.review_queue import QueueFilter, display_bounds, review_queue
+from warehouse.review_queue import QueueFilter, review_queue
 from warehouse.reviews import (
     EDITABLE,
     FieldRule,
@@ -318,9 +319,10 @@ def test_the_reviews_export_restores_into_a_rebuilt_warehouse(warehouse, fresh_d
     assert import_csv(fresh_db, backup).imported == 1
     restored = fact(fresh_db, "people", "fact_id = ?", [person])
     assert (restored["role"], restored["review_status"]) == ("Kadinkes Tapin", "corrected")
-    assert fresh_db.execute("select reviewed_at from reviews").fetchone() == warehouse.execute(
-        "select reviewed_at from reviews"
-    ).fetchone()
+    assert (
+        fresh_db.execute("select reviewed_at from reviews").fetchone()
+        == warehouse.execute("select reviewed_at from reviews").fetchone()
+    )
 
 
 # --- re-extraction and orphans ------------------------------------------------------------------------------
@@ -374,8 +376,7 @@ def review_everything(db, source: str) -> None:
     reviews = []
     for table in EDITABLE:
         for row in db.query(
-            f"select f.fact_id, f.review_status from [{table}] f join articles a using (article_id) "
-            "where a.source = ?",
+            f"select f.fact_id, f.review_status from [{table}] f join articles a using (article_id) where a.source = ?",
             [source],
         ):
             reviews.append(Review(row["fact_id"], "correct"))
@@ -441,3 +442,29 @@ def test_the_cli_exports_imports_and_reports_bad_rows(tmp_path, capsys):
     assert main(["review", "export-gold", str(tmp_path / "gold"), "--db", path]) == 0
     assert main(["review", "status", "--db", path]) == 0
     assert "people" in capsys.readouterr().out
+
+
+def test_make_clean_db_saves_the_reviews_and_they_come_back_into_the_rebuilt_warehouse(tmp_path):
+    import subprocess
+
+    from tests.conftest import ROOT
+    from warehouse.schema import open_db
+
+    path = tmp_path / "ilp.db"
+    db = open_db(str(path))
+    write(db, PASER, "paser.txt", "2025-05-08")
+    person = fact(db, "people", "name = 'Agus Salim'")["fact_id"]
+    add_reviews(db, [Review(person, "edit", "role", "Sekretaris Dinkes Paser", reviewer="Sari", note="singkatan")])
+    db.conn.close()
+    saved = tmp_path / "saved"
+    make = ["make", "-s", "-C", str(ROOT), "clean-db", f"DB={path}", f"REVIEWS_DIR={saved}"]
+    done = subprocess.run(make, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert not path.exists() and f"reviews saved in {saved}/" in done.stdout
+    (backup,) = saved.glob("backup-*.csv")
+    db = open_db(str(path))
+    write(db, PASER, "paser.txt", "2025-05-08")
+    assert import_csv(db, backup).imported == 1
+    row = fact(db, "people", "fact_id = ?", [person])
+    assert (row["role"], row["review_status"]) == ("Sekretaris Dinkes Paser", "corrected")
+    assert fact(db, "reviews", "fact_id = ?", [person])["note"] == "singkatan"

@@ -44,6 +44,19 @@ def unaccounted_inputs(db: Database, batch_id: str) -> list[str]:
     ]
 
 
+def orphaned_reviews_of_batch(db: Database, batch_id: str) -> list[str]:
+    """Reviews of this batch's articles whose fact the batch no longer extracted ("source: span"): after
+    an extractor upgrade, what a reviewer should look at again."""
+    return [
+        f"{r[0]}: {r[1]}"
+        for r in db.execute(
+            "select source, span from orphaned_reviews where source in "
+            "(select source from inputs where batch_id = ? and article_id is not null) order by review_id",
+            [batch_id],
+        )
+    ]
+
+
 def table_columns(db: Database, table: str) -> list[tuple[str, str]]:
     """(name, SQLite type) of each column, for the table schema shown beside each asset."""
     return [(c.name, c.type or "") for c in db[table].columns]

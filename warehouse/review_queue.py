@@ -7,14 +7,13 @@ that more articles repeat comes first (checking it settles what many reports say
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlite_utils import Database
 
-from extractors.identity import sentence_bounds
+from extractors.identity import display_bounds
 from warehouse.reviews import EDITABLE
 from warehouse.schema import FACT_TABLES
 
@@ -107,35 +106,6 @@ def _cited_key(kind: str, v: dict[str, Any]) -> tuple:
     if kind == "locations":
         return (str(v["name"]).casefold(), v["type"])
     return (v["start"], v["end"])
-
-
-_LAST_WORD = re.compile(r"(\S+)\.\s*$")
-
-
-def _ends_in_abbreviation(chunk: str) -> bool:
-    """Whether a chunk ends in a title, degree or initial ("dr.", "H.", "M.Kes.", "S."): not a sentence end."""
-    from extractors.lang import word_set
-
-    match = _LAST_WORD.search(chunk)
-    if not match:
-        return False
-    word = match.group(1).lstrip("(,")
-    known = word_set("honorifics") | word_set("degrees")
-    return len(word) == 1 and word.isupper() or "." in word or word in known or f"{word}." in known
-
-
-def display_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence to show a reviewer around [start, end): the identity sentence, widened over titles,
-    degrees and initials that end in a full stop (fact identity cuts there; a reader should not)."""
-    left, right = sentence_bounds(text, start, end)
-    for _ in range(3):
-        if left > 0 and _ends_in_abbreviation(text[max(0, left - 16) : left]):
-            left = sentence_bounds(text, left - 1, left - 1)[0]
-        if right < len(text) and _ends_in_abbreviation(text[max(0, right - 16) : right]):
-            right = sentence_bounds(text, right, right)[1]
-    while left < start and text[left].isspace():
-        left += 1
-    return left, right
 
 
 def _region_of(kind: str, v: dict[str, Any], main_region: str | None) -> str | None:

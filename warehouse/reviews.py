@@ -196,11 +196,13 @@ def typed_value(rule: FieldRule, stored: str | None) -> Any:
 
 
 def _article_text_span(db: Database, article_id: str, start: int, end: int) -> tuple[str, str]:
-    from extractors.identity import sentence_around
+    """The fact's span and the sentence a reader sees around it."""
+    from extractors.identity import display_bounds
 
     row = db.execute("select text from articles where article_id = ?", [article_id]).fetchone()
     text = row[0] if row else ""
-    return text[start:end], sentence_around(text, start, end) if text else ""
+    left, right = display_bounds(text, start, end)
+    return text[start:end], " ".join(text[left:right].split())
 
 
 def find_facts(db: Database, fact_ids: Iterable[str]) -> dict[str, FactRef]:

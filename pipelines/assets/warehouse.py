@@ -6,7 +6,7 @@ from extractors.batch import FactBatch
 from pipelines.partitions import WAREHOUSE_POOL, ingest_batches
 from pipelines.resources import Warehouse
 from warehouse.clusters import mark_duplicates, rebuild_event_clusters
-from warehouse.integrity import batch_row_problems, table_columns, unaccounted_inputs
+from warehouse.integrity import batch_row_problems, orphaned_reviews_of_batch, table_columns, unaccounted_inputs
 from warehouse.schema import FACT_TABLES
 from warehouse.store import generation, refresh_statistics, write_article, write_reject
 
@@ -42,6 +42,12 @@ def _row_check(table: str) -> dg.AssetCheckSpec:
             "every_batch_input_accounted_for",
             asset="articles",
             description="Nothing ingested is lost: every file of the batch is an article or a reject.",
+        ),
+        dg.AssetCheckSpec(
+            "reviews_still_apply",
+            asset="articles",
+            description="Every review of this batch's articles still names a fact the extractor gives "
+            "(else it is kept as orphaned: warn, so a reviewer looks again after an extractor upgrade).",
         ),
         *(_row_check(table) for table in FACT_TABLES),
     ],
@@ -84,14 +90,21 @@ def warehouse_tables(context: dg.AssetExecutionContext, extracted_facts: FactBat
             },
         )
     checks = {(key.asset_key.to_user_string(), key.name) for key in context.selected_asset_check_keys}
-    if ("articles", "every_batch_input_accounted_for") in checks:
-        lost = unaccounted_inputs(db, batch_id)
-        yield dg.AssetCheckResult(
-            asset_key="articles",
-            check_name="every_batch_input_accounted_for",
-            passed=not lost,
-            metadata={"unaccounted": len(lost), "examples": "\n".join(lost[:5])},
-        )
+    # Checks on the articles asset: (what they find, what the count is called, how bad a finding is).
+    article_checks = {
+        "every_batch_input_accounted_for": (unaccounted_inputs, "unaccounted", dg.AssetCheckSeverity.ERROR),
+        "reviews_still_apply": (orphaned_reviews_of_batch, "orphaned_reviews", dg.AssetCheckSeverity.WARN),
+    }
+    for name, (find, label, severity) in article_checks.items():
+        if ("articles", name) in checks:
+            found = find(db, batch_id)
+            yield dg.AssetCheckResult(
+                asset_key="articles",
+                check_name=name,
+                passed=not found,
+                severity=severity,
+                metadata={label: len(found), "examples": "\n".join(found[:5])},
+            )
     for table, problems in batch_row_problems(db, batch_id).items():
         if (table, "batch_rows_whole") not in checks:
             continue
