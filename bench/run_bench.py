@@ -115,12 +115,40 @@ def main() -> int:
 
         # 4. queries on the big warehouse
         results["queries"] = query_timings(work / f"mem{n_big}.db")
+        results["review_page"] = review_timings(work / f"mem{n_big}.db")
         results["warehouse_articles"] = n_big
     finally:
         shutil.rmtree(work, ignore_errors=True)
     out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     print(f"results in {out}")
     return 0
+
+
+def review_timings(db_path: Path) -> dict:
+    """What a reviewer waits for on the big warehouse: a page of the queue (the whole queue ranked), and
+    1,000 verdicts imported at once (checked, recorded and applied)."""
+    sys.path.insert(0, str(ROOT))
+    from warehouse.review_queue import review_queue_page
+    from warehouse.reviews import Review, add_reviews
+    from warehouse.schema import open_db
+
+    import sqlite3
+
+    copy = db_path.with_name("review-bench.db")
+    with sqlite3.connect(db_path) as source, sqlite3.connect(copy) as target:
+        source.backup(target)  # the WAL's pages too, which a file copy would miss
+    db = open_db(str(copy))
+    times = []
+    for _ in range(3):
+        t = time.perf_counter()
+        page, total = review_queue_page(db, limit=50)
+        times.append(time.perf_counter() - t)
+    ids = [r[0] for r in db.execute("select fact_id from facility_counts order by id limit 1000")]
+    t = time.perf_counter()
+    add_reviews(db, [Review(i, "correct") for i in ids])
+    imported = time.perf_counter() - t
+    print(f"review queue: a page of 50 of {total} facts {min(times):.2f} s; 1,000 verdicts {imported:.2f} s")
+    return {"queue_facts": total, "page_s": round(min(times), 3), "import_1000_s": round(imported, 3)}
 
 
 def query_timings(db_path: Path) -> list[dict]:

@@ -17,7 +17,7 @@ from datasette import hookimpl
 from datasette.utils.asgi import Response
 from sqlite_utils import Database
 
-from warehouse.review_queue import QueueFilter, QueueItem, review_queue
+from warehouse.review_queue import QueueFilter, QueueItem, review_queue, review_queue_page
 from warehouse.reviews import Review, ReviewsRejected, add_reviews
 from warehouse.schema import FACT_TABLES
 
@@ -202,13 +202,12 @@ async def review_page(datasette, request):
 
     def read(conn):
         store = Database(conn)
-        items = review_queue(store, wanted, limit=None)
+        shown, total = review_queue_page(store, wanted, limit=PAGE_SIZE)
         progress = list(store.query("select * from review_progress order by kind"))
         orphans = store.execute("select count(*) from orphaned_reviews").fetchone()[0]
-        return items, progress, orphans
+        return shown, total, progress, orphans
 
-    items, progress, orphans = await db.execute_fn(read)
-    shown = items[:PAGE_SIZE]
+    shown, total, progress, orphans = await db.execute_fn(read)
     token = request.scope["csrftoken"]()
     cards = "".join(_card(item, i) for i, item in enumerate(shown)) or "<p>Nothing to review with these filters.</p>"
     query = urlencode({k: request.args.get(k) for k in request.args if k != "all"})
@@ -217,7 +216,7 @@ async def review_page(datasette, request):
 <body data-csrftoken="{_e(token)}" data-verdict-url="{_e(datasette.urls.path("/-/review/verdict"))}">
 <h1>Review facts</h1>
 <p><a href="{_e(datasette.urls.instance())}">Warehouse</a> ·
-{len(items)} facts in this queue, the {len(shown)} most cited shown · <span id="done">0</span> reviewed on this page ·
+{total} facts in this queue, the {len(shown)} most cited shown · <span id="done">0</span> reviewed on this page ·
 {orphans} orphaned reviews (<a href="{_e(datasette.urls.table(db.name, "orphaned_reviews"))}">list</a>) ·
 <a href="?{_e(query)}">next batch</a> (reviewed facts leave the queue)</p>
 <p><label>Reviewer <input id="reviewer" placeholder="your name" size="18"></label>

@@ -7,7 +7,7 @@ that more articles repeat comes first (checking it settles what many reports say
 
 from __future__ import annotations
 
-from collections import Counter
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -113,14 +113,20 @@ def _region_of(kind: str, v: dict[str, Any], main_region: str | None) -> str | N
     return code or main_region
 
 
-def review_queue(db: Database, wanted: QueueFilter = QueueFilter(), limit: int | None = 50) -> list[QueueItem]:
+def review_queue(db: Database, wanted: QueueFilter | None = None, limit: int | None = 50) -> list[QueueItem]:
     """Facts to review in the order above, filtered as asked."""
-    import json
+    return review_queue_page(db, wanted, limit)[0]
 
+
+def review_queue_page(
+    db: Database, wanted: QueueFilter | None = None, limit: int | None = 50
+) -> tuple[list[QueueItem], int]:
+    """The first `limit` facts of the queue, and how many the queue holds. Sentences are cut only for the
+    facts returned, so a page of a large warehouse costs little more than its ranking."""
+    wanted = wanted or QueueFilter()
     published = {r[0] for r in db.execute("select count_id from latest_coverage")}
     kinds = [wanted.kind] if wanted.kind in FACT_TABLES else list(FACT_TABLES)
-    texts: dict[str, str] = {}
-    items: list[QueueItem] = []
+    ranked: list[tuple[tuple, str, dict, int]] = []
     for kind in kinds:
         fields = list(EDITABLE[kind])
         columns = ", ".join(f"f.[{c}]" for c in fields)
@@ -135,51 +141,51 @@ def review_queue(db: Database, wanted: QueueFilter = QueueFilter(), limit: int |
         names += ["source", "url", "reported_date", "main_region", "main_region_name"]
         names += fields + [c.strip().removeprefix("f.") for c in _EXTRA[kind].split(",") if c.strip()]
         dicts = [dict(zip(names, r, strict=True)) for r in rows]
-        cited = Counter()
-        for key, article_ids in _articles_per_key(kind, dicts).items():
-            cited[key] = len(article_ids)
+        cited = {key: len(article_ids) for key, article_ids in _articles_per_key(kind, dicts).items()}
         for r in dicts:
-            if r["review_status"] != "unreviewed" and not wanted.include_reviewed:
-                continue
-            region = _region_of(kind, r, r["main_region"])
-            if wanted.region and not (region or "").startswith(wanted.region):
-                continue
-            day = r["reported_date"] or ""
-            if wanted.date_from and (not day or day < wanted.date_from):
-                continue
-            if wanted.date_to and (not day or day[: len(wanted.date_to)] > wanted.date_to):
-                continue
-            if r["article_id"] not in texts:
-                texts[r["article_id"]] = db.execute(
-                    "select text from articles where article_id = ?", [r["article_id"]]
-                ).fetchone()[0]
-            text = texts[r["article_id"]]
-            start, end = r["char_start"] or 0, r["char_end"] or 0
-            left, right = display_bounds(text, start, end)
-            values = {f: r[f] for f in fields}
-            items.append(
-                QueueItem(
-                    fact_id=r["fact_id"],
-                    kind=kind,
-                    summary=_summary(kind, r),
-                    values=values,
-                    review_status=r["review_status"],
-                    sentence=text[left:right],
-                    span_start=start - left,
-                    span_end=end - left,
-                    article_id=r["article_id"],
-                    title=r["title"],
-                    source=r["source"],
-                    url=r["url"],
-                    reported_date=r["reported_date"],
-                    region=r.get("location_name") or r["main_region_name"],
-                    tier=_tier(kind, r, published, r["id"]),
-                    cited=cited[_cited_key(kind, r)],
-                    extracted=values | json.loads(r["extracted"] or "{}"),
-                )
-            )
-    items.sort(key=lambda i: (i.tier, -i.cited, _newest_first(i.reported_date), i.fact_id))
-    return items[:limit] if limit else items
+            if _wanted(wanted, kind, r):
+                tier, n = _tier(kind, r, published, r["id"]), cited[_cited_key(kind, r)]
+                ranked.append(((tier, -n, _newest_first(r["reported_date"]), r["fact_id"]), kind, r, n))
+    ranked.sort(key=lambda entry: entry[0])
+    chosen = ranked[:limit] if limit else ranked
+    return [_item(db, kind, r, key[0], n) for key, kind, r, n in chosen], len(ranked)
+
+
+def _wanted(wanted: QueueFilter, kind: str, r: dict) -> bool:
+    if r["review_status"] != "unreviewed" and not wanted.include_reviewed:
+        return False
+    if wanted.region and not (_region_of(kind, r, r["main_region"]) or "").startswith(wanted.region):
+        return False
+    day = r["reported_date"] or ""
+    if wanted.date_from and (not day or day < wanted.date_from):
+        return False
+    return not (wanted.date_to and (not day or day[: len(wanted.date_to)] > wanted.date_to))
+
+
+def _item(db: Database, kind: str, r: dict, tier: int, cited: int) -> QueueItem:
+    text = db.execute("select text from articles where article_id = ?", [r["article_id"]]).fetchone()[0]
+    start, end = r["char_start"] or 0, r["char_end"] or 0
+    left, right = display_bounds(text, start, end)
+    values = {f: r[f] for f in EDITABLE[kind]}
+    return QueueItem(
+        fact_id=r["fact_id"],
+        kind=kind,
+        summary=_summary(kind, r),
+        values=values,
+        review_status=r["review_status"],
+        sentence=text[left:right],
+        span_start=start - left,
+        span_end=end - left,
+        article_id=r["article_id"],
+        title=r["title"],
+        source=r["source"],
+        url=r["url"],
+        reported_date=r["reported_date"],
+        region=r.get("location_name") or r["main_region_name"],
+        tier=tier,
+        cited=cited,
+        extracted=values | json.loads(r["extracted"] or "{}"),
+    )
 
 
 def _articles_per_key(kind: str, rows: list[dict]) -> dict[tuple, set[str]]:
