@@ -128,11 +128,11 @@ def review_timings(db_path: Path) -> dict:
     """What a reviewer waits for on the big warehouse: a page of the queue (the whole queue ranked), and
     1,000 verdicts imported at once (checked, recorded and applied)."""
     sys.path.insert(0, str(ROOT))
+    import sqlite3
+
     from warehouse.review_queue import review_queue_page
     from warehouse.reviews import Review, add_reviews
     from warehouse.schema import open_db
-
-    import sqlite3
 
     copy = db_path.with_name("review-bench.db")
     with sqlite3.connect(db_path) as source, sqlite3.connect(copy) as target:

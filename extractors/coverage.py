@@ -82,16 +82,20 @@ def place_counts(
         s_start, s_end = _sentence_of(sentences, count.char_start)
         scope_facility, in_area = _facility_area(text, count, s_start, s_end, facilities)
         as_of, source, target = _as_of(text, count, s_start, s_end, dates, published)
+        status = count.status
+        if source is None and status in ("implementing", "unspecified") and _aimed_at(text, count, target):
+            status = "target"  # the clause's only date is one it aims at: "sudah ... pada akhir 2025" (future)
         if as_of is None and reported is not None:
             as_of, source = reported
         out.append(
             replace(
                 count,
+                status=status,
                 scope="facility_area" if in_area else "region",
                 scope_facility=scope_facility,
                 as_of=as_of,
                 as_of_source=source,
-                target_date=target,
+                target_date=target.end if target else None,
             )
         )
     return _share_sentence_dates(out)
@@ -203,7 +207,7 @@ def _as_of(
     s_end: int,
     dates: Sequence[DateMention],
     published: str | None,
-) -> tuple[str | None, str | None, str | None]:
+) -> tuple[str | None, str | None, DateMention | None]:
     """(as-of date, "sentence", target date) from the count's sentence; a target or start date is no as-of."""
     eligible: list[DateMention] = []
     targets: list[DateMention] = []
@@ -219,7 +223,22 @@ def _as_of(
     chosen = _nearest(eligible, count.char_start)
     if count.status == "target" and target is None and chosen is not None:
         target, chosen = chosen, None  # "akan diterapkan di 20 puskesmas pada 2026": the date is the aim
-    return (chosen.end if chosen else None), ("sentence" if chosen else None), (target.end if target else None)
+    return (chosen.end if chosen else None), ("sentence" if chosen else None), target
+
+
+# Words that open another clause about other facilities: "..., sedangkan delapan puskesmas lainnya ditargetkan".
+_OTHER_CLAUSE = re.compile(r"\b(?:sedangkan|sementara|namun|tetapi|adapun)\b|,\s*dan\b|;", _F)
+
+
+def _aimed_at(text: str, count: FacilityCount, target: DateMention | None) -> bool:
+    """Whether the count's own clause aims at the target date: nothing opens another clause between them."""
+    if target is None:
+        return False
+    if target.char_start >= count.char_end:
+        lo, hi = count.char_end, target.char_start
+    else:
+        lo, hi = target.char_end, count.char_start
+    return hi < lo or not _OTHER_CLAUSE.search(text[lo:hi])
 
 
 def _after(date: str, published: str | None) -> bool:

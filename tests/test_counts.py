@@ -243,6 +243,26 @@ def test_offsets_slice_the_text():
             [(12, "puskesmas", "participating")],
             id="dari-that-does-not-open-a-clause",
         ),
+        pytest.param(
+            "Di tingkat desa, ILP baru menjangkau 27 pustu.",
+            [(27, "pustu", "implementing")],
+            id="reaches",
+        ),
+        pytest.param(
+            "Pemkab Luwu mengintegrasikan 12 puskesmas dengan ILP sejak awal tahun.",
+            [(12, "puskesmas", "implementing")],
+            id="integrates",
+        ),
+        pytest.param(
+            "Menurut dia, layanan di tujuh puskesmas pelaksana ILP kini lebih tertata.",
+            [(7, "puskesmas", "implementing")],
+            id="implementer",
+        ),
+        pytest.param(
+            "Baru 14 pustu yang memberikan layanan ILP secara rutin.",
+            [(14, "pustu", "implementing")],
+            id="gives-the-service",
+        ),
     ],
 )
 def test_counts_and_statuses_as_news_writes_them(sentence, expected):

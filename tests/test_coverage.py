@@ -281,3 +281,56 @@ def test_event_timeline_places_undated_events_at_their_articles_day(warehouse):
     assert rows, "the headline-only article's coverage report has no date of its own"
     assert all(r["timeline_start"] == r["reported_date"] and r["date_source"] == "article" for r in rows)
     assert all(r["month"] == r["timeline_start"][:7] for r in rows)
+
+
+# --- a count whose clause aims at a later date is a target --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "kind", "n", "status"),
+    [
+        # The clause's only date is after publication: what is hoped for, whatever its verb.
+        (
+            "Paling tidak 12 puskesmas sudah menjalankan ILP pada Desember 2025, kata kepala dinas.",
+            "2025-08-14",
+            "puskesmas",
+            12,
+            "target",
+        ),
+        # The same sentence told after that date: a report.
+        (
+            "Paling tidak 12 puskesmas sudah menjalankan ILP pada Desember 2025, kata kepala dinas.",
+            "2026-01-10",
+            "puskesmas",
+            12,
+            "implementing",
+        ),
+        # The aim belongs to another clause: the first count is what is done now.
+        (
+            "Sekarang 17 puskesmas sudah siap, dan kami targetkan 38 pustu juga menjalankan ILP paling lambat "
+            "Juni 2025.",
+            "2024-12-13",
+            "puskesmas",
+            17,
+            "implementing",
+        ),
+        (
+            "Sekarang 17 puskesmas sudah siap, dan kami targetkan 38 pustu juga menjalankan ILP paling lambat "
+            "Juni 2025.",
+            "2024-12-13",
+            "pustu",
+            38,
+            "target",
+        ),
+        (
+            "Dari 20 puskesmas, 12 sudah menjalankan ILP, sedangkan delapan puskesmas lainnya ditargetkan menyusul "
+            "paling lambat Desember 2025.",
+            "2025-08-14",
+            "puskesmas",
+            12,
+            "implementing",
+        ),
+    ],
+)
+def test_a_count_whose_clause_aims_at_a_later_date_is_a_target(text, published, kind, n, status):
+    assert count(facts(text, published), kind, n).status == status
