@@ -141,6 +141,9 @@ class FactRef:
     span: str
     evidence: str
     values: dict[str, Any]
+    """The values as they stand (reviewed)."""
+    extracted: dict[str, Any]
+    """The values as the extractor gave them."""
 
 
 def normalise_value(rule: FieldRule, raw: str | None, regions: set[str]) -> str | None:
@@ -217,10 +220,11 @@ def find_facts(db: Database, fact_ids: Iterable[str]) -> dict[str, FactRef]:
             "where f.fact_id in (select value from json_each(?))",
             [wanted],
         ).fetchall()
-        for fact_id, row_id, article_id, source, start, end, _, *values in rows:
+        for fact_id, row_id, article_id, source, start, end, replaced, *values in rows:
             span, evidence = _article_text_span(db, article_id, start or 0, end or 0)
             editable = dict(zip(EDITABLE[kind], values, strict=True))
-            found[fact_id] = FactRef(fact_id, kind, row_id, article_id, source, span, evidence, editable)
+            extracted = editable | json.loads(replaced or "{}")
+            found[fact_id] = FactRef(fact_id, kind, row_id, article_id, source, span, evidence, editable, extracted)
     return found
 
 
@@ -285,10 +289,7 @@ def _inconsistent_results(
                 field = (review.field or "").strip() or None
                 value = normalise_value(EDITABLE[fact.kind][field], review.value, regions) if field else None
                 history.append((review.verdict.strip().lower(), field, value))
-        extracted = fact.values | json.loads(
-            db.execute(f"select extracted from [{fact.kind}] where id = ?", [fact.row_id]).fetchone()[0] or "{}"
-        )
-        status, values = review_outcome(fact.kind, extracted, history)
+        status, values = review_outcome(fact.kind, fact.extracted, history)
         if status == "wrong":
             continue
         total, count = values.get("of_total"), values.get("count")
