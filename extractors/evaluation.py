@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-FIELDS = ("dates", "facility_counts", "people", "locations", "events")
+from extractors.models import FACT_KINDS as FIELDS
 
 
 def _norm(value: Any) -> str:

@@ -8,6 +8,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+# The kinds of fact the contract lists, in its order: each is a list in `ilp extract`'s output and a table.
+FACT_KINDS = ("dates", "facility_counts", "people", "locations", "events")
+
 
 @dataclass(frozen=True)
 class CleanArticle:

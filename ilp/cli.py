@@ -7,9 +7,10 @@ import json
 import sys
 from pathlib import Path
 
+from extractors.models import FACT_KINDS
+
 DEFAULT_ARTICLES = "raw_articles"
 DEFAULT_DB = "warehouse/ilp.db"
-FACT_KINDS = ("dates", "facility_counts", "people", "locations", "events")
 
 
 def cmd_extract(args: argparse.Namespace) -> int:

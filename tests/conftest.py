@@ -13,6 +13,18 @@ SHARED = ROOT.parent / "shared"
 RAW_ARTICLES = ROOT / "raw_articles"
 GOLDEN_GOLD = Path(__file__).parent / "golden" / "gold"
 
+# How the tests start Debian's Chromium headless here: no sandbox as root, no GPU, and no background
+# networking (the closed network refuses its connections).
+CHROMIUM_FLAGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+
 needs_shared = pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../shared is not present")
 
 

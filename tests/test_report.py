@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given
 
 from ilp.run import run_pipeline
+from tests.conftest import CHROMIUM_FLAGS
 from warehouse.geo import backdrop_points, province_points
 from warehouse.report import build_timeline, evidence_anchors, month_range, rollout_tracker, write_report
 from warehouse.schema import open_db
@@ -172,13 +173,7 @@ def chromium(*args: str, profile: Path) -> subprocess.CompletedProcess:
         [
             "chromium",
             "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
+            *CHROMIUM_FLAGS,
             f"--user-data-dir={profile}",
             *args,
         ],

@@ -124,6 +124,31 @@ def test_a_launch_marked_wrong_leaves_the_timeline_and_the_launches(warehouse):
     assert launch["id"] not in {r["event_id"] for r in warehouse.query("select event_id from event_timeline")}
 
 
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_exports_leave_out_wrong_facts_and_carry_the_reviews(tmp_path, fmt):
+    from warehouse.export import export
+    from warehouse.schema import open_db
+
+    path = tmp_path / "ilp.db"
+    db = open_db(str(path))
+    write(db, TAPIN, "tapin.txt")
+    five = fact(db, "facility_counts", "count = 5")["fact_id"]
+    nine = fact(db, "facility_counts", "count = 9 and of_total = 12")["fact_id"]
+    add_reviews(db, [Review(five, "wrong", reviewer="Sari"), Review(nine, "edit", "of_total", "13")])
+    db.conn.close()
+    export(str(path), tmp_path / "out", fmt)
+    read = pd.read_csv if fmt == "csv" else pd.read_parquet
+    counts = read(tmp_path / "out" / f"facility_counts.{fmt}")
+    assert five not in set(counts["fact_id"]) and len(counts) == 4
+    edited = counts[counts["fact_id"] == nine].iloc[0]
+    assert (edited["of_total"], edited["review_status"]) == (13, "corrected")
+    reviews = read(tmp_path / "out" / f"reviews.{fmt}")
+    assert sorted(reviews["verdict"]) == ["edit", "wrong"]
+    coverage = read(tmp_path / "out" / f"latest_coverage.{fmt}")
+    puskesmas = coverage[coverage["facility_type"] == "puskesmas"].iloc[0]
+    assert (puskesmas["implementing"], puskesmas["of_total"], puskesmas["review_status"]) == (9, 13, "corrected")
+
+
 def test_an_edited_region_code_gets_its_name(warehouse):
     count = fact(warehouse, "facility_counts", "count = 18")
     add_reviews(warehouse, [Review(count["fact_id"], "edit", "location_code", "64.02")])
@@ -276,7 +301,7 @@ def test_csv_round_trip(warehouse, tmp_path):
     everything = read_csv(_export(warehouse, tmp_path / "all.csv", QueueFilter(include_reviewed=True)))
     statuses = {(r["count"], r["of_total"]): r["review_status"] for r in everything if r["kind"] == "facility_counts"}
     assert statuses[("9", "13")] == "corrected" and statuses[("18", "")] == "verified"
-    assert ("5", "") not in statuses or statuses[("5", "")] == "wrong"
+    assert statuses[("5", "")] == "wrong"
 
 
 def _export(db, path: Path, wanted: QueueFilter) -> Path:

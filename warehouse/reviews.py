@@ -22,37 +22,25 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from extractors.counts.patterns import FACILITY_TERMS, STATUS_CUES
+from extractors.events.patterns import ACTIVITY_TRIGGERS, STATEMENT_TRIGGERS
+from extractors.locations.patterns import FACILITY_TYPES as PLACE_FACILITY_TYPES
 from warehouse.regions import fill_region_names
 from warehouse.schema import FACT_TABLES
 
 VERDICTS = ("correct", "wrong", "edit")
 
-FACILITY_TYPES = ("puskesmas", "pustu", "poskesdes", "posyandu", "klinik", "rumah_sakit")
-COUNT_STATUSES = ("total", "implementing", "pilot", "participating", "target", "unspecified")
-EVENT_TYPES = (
-    "launch",
-    "study_visit",
-    "socialization",
-    "training",
-    "coordination_meeting",
-    "best_practice_sharing",
-    "pilot_designation",
-    "coverage_report",
-    "funding",
-    "monitoring_evaluation",
-    "policy",
-    "award",
-)
+# The contract's vocabularies, as the extractors produce them.
+FACILITY_TYPES = tuple(dict.fromkeys(kind for _, kind in FACILITY_TERMS))
+COUNT_STATUSES = tuple(STATUS_CUES)
+EVENT_TYPES = (*ACTIVITY_TRIGGERS, *STATEMENT_TRIGGERS, "coverage_report")
 LOCATION_TYPES = (
     "provinsi",
     "kabupaten",
     "kota",
     "kecamatan",
     "desa",
-    "puskesmas",
-    "pustu",
-    "posyandu",
-    "poskesdes",
+    *PLACE_FACILITY_TYPES,
     "venue",
     "country",
     "other",

@@ -5,9 +5,10 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from extractors.models import FACT_KINDS as FACT_TABLES  # one table per kind of fact
+
 migrations = Migrations("ilp_monitor")
 
-FACT_TABLES = ("dates", "facility_counts", "people", "locations", "events")
 _FK = [("article_id", "articles", "article_id")]
 
 
