@@ -263,6 +263,76 @@ def test_offsets_slice_the_text():
             [(14, "pustu", "implementing")],
             id="gives-the-service",
         ),
+        pytest.param(
+            "Kabupaten itu punya puskesmas di tiap kecamatan, dan tiga di antaranya sudah memakai klaster ILP.",
+            [(3, "puskesmas", "implementing")],
+            id="di-antaranya-after-a-facility-word-without-number",
+        ),
+        pytest.param(
+            "Dari 200 posyandu, sebanyak 80 unit di antaranya sudah menerapkan ILP.",
+            [(200, "posyandu", "total"), (80, "posyandu", "implementing")],
+            id="unit-di-antaranya",
+        ),
+        pytest.param(
+            "Dari 40 pustu di Tapin, baru 12 unit atau 30 persen yang membuka layanan ILP tiap hari.",
+            [(40, "pustu", "total"), (12, "pustu", "implementing")],
+            id="subset-unit-atau-percent",
+        ),
+        pytest.param(
+            "Dari 18 puskesmas itu, sudah 9 yang menjalankan klaster.",
+            [(18, "puskesmas", "total"), (9, "puskesmas", "implementing")],
+            id="subset-after-sudah",
+        ),
+        pytest.param(
+            "Untuk posyandu, baru 33 yang melayani seluruh sasaran.",
+            [(33, "posyandu", "implementing")],
+            id="subset-of-a-topic-without-number",
+        ),
+        pytest.param(
+            "Empat pustu sudah buka tiap hari, sedangkan tiga lainnya belum punya bidan.",
+            [(4, "pustu", "implementing"), (3, "pustu", "unspecified")],
+            id="lainnya-takes-the-count-before",
+        ),
+        pytest.param(
+            "Tiga dokter bertugas di puskesmas, dua lainnya di rumah dinas.",
+            [],
+            id="lainnya-without-a-count-before-is-no-count",
+        ),
+        pytest.param(
+            "Tahun ini ditambah 8 UPTD, sehingga 20 puskesmas sudah menjalankan ILP.",
+            [(8, "puskesmas", "implementing"), (20, "puskesmas", "implementing")],
+            id="bare-uptd-in-a-puskesmas-sentence",
+        ),
+        pytest.param(
+            "Bupati meminta 9 UPTD lain menyiapkan anggaran.",
+            [],
+            id="bare-uptd-without-puskesmas-is-no-count",
+        ),
+        pytest.param(
+            "Daerah itu, yang seluruh 19 puskesmasnya sudah menerapkan ILP, jadi contoh.",
+            [(19, "puskesmas", "implementing")],
+            id="facility-word-with-nya",
+        ),
+        pytest.param(
+            "Posyandu ILP di Lombok Utara saat ini berjumlah 95 unit.",
+            [(95, "posyandu", "implementing")],
+            id="facility-ilp-place-then-number",
+        ),
+        pytest.param(
+            "Semua pustu di Bintan, sebanyak 27 unit, ditargetkan menerapkan ILP tahun depan.",
+            [(27, "pustu", "target")],
+            id="facility-place-comma-sebanyak",
+        ),
+        pytest.param(
+            "Sebanyak 60 kader dari 11 wilayah kerja puskesmas mengikuti pelatihan.",
+            [(11, "puskesmas", "participating")],
+            id="wilayah-kerja-puskesmas",
+        ),
+        pytest.param(
+            "Pada tahun 2024 Puskesmas Kota Tengah melatih 25 kader.",
+            [],
+            id="a-year-before-a-named-puskesmas-is-no-count",
+        ),
     ],
 )
 def test_counts_and_statuses_as_news_writes_them(sentence, expected):

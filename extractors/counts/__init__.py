@@ -20,10 +20,14 @@ __all__ = ["extract_counts"]
 _F = re.IGNORECASE
 _FACILITY = "|".join(f"(?P<f{i}>{rx})" for i, (rx, _) in enumerate(FACILITY_TERMS))
 _NUMBER_THEN_FACILITY = re.compile(
-    rf"\b(?P<num>{NUMBER})\s+(?:{COUNTERS}\s+)?(?:(?:jaringan|fasilitas|fasyankes|UPTD?)\s+)?(?:{_FACILITY})\b", _F
+    rf"\b(?P<num>{NUMBER})\s+(?:{COUNTERS}\s+)?(?:(?:jaringan|fasilitas|fasyankes|UPTD?|wilayah\s+kerja)\s+)?"
+    rf"(?:{_FACILITY})(?:nya)?\b",  # "seluruh 30 puskesmasnya"
+    _F,
 )
 _FACILITY_THEN_NUMBER = re.compile(
-    rf"\b(?:{_FACILITY})\s+(?:(?:yang\s+\w+\s+|(?:ILP|aktif|terintegrasi|kami|kita|kita\s+ada)\s+){{0,2}}"
+    # "posyandu ILP di Pasaman Barat saat ini berjumlah 150 unit", "semua pustu di Karimun, sebanyak 48 unit"
+    rf"\b(?:{_FACILITY})(?:\s+ILP)?(?:\s+di\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}\s*,?)?"
+    rf"\s+(?:(?:yang\s+\w+\s+|(?:ILP|aktif|terintegrasi|kami|kita|kita\s+ada|saat\s+ini|kini|sekarang)\s+){{0,2}}"
     rf"(?:sebanyak|berjumlah|mencapai|sejumlah|ada|tercatat)\s+(?P<num>{NUMBER})"
     rf"(?:\s+{COUNTERS})?|(?P<num2>{NUMBER})\s+{COUNTERS})\b(?!\s+(?:{NOT_FACILITY_UNITS})\b)",
     _F,
@@ -32,12 +36,22 @@ _FACILITY_THEN_NUMBER = re.compile(
 _ALL_WITH_NUMBER = re.compile(
     rf"\b(?:seluruh|semua)\s+(?:{_FACILITY})(?:\s+[a-z]+)?\s*\(\s*(?P<num>{NUMBER})(?:\s+{COUNTERS})?\s*\)", _F
 )
-_ANAPHOR = re.compile(rf"\b(?:sebanyak\s+|sekitar\s+)?(?P<num>{NUMBER})\s+(?:di\s*antaranya|diantaranya)\b", _F)
+# "sebanyak 43 di antaranya", "56 unit di antaranya", "dua lainnya": a number that leaves out the facility it counts.
+_ANAPHOR = re.compile(
+    rf"\b(?:sebanyak\s+|sekitar\s+)?(?P<num>{NUMBER})\s+(?:{COUNTERS}\s+)?(?P<ref>di\s*antaranya|diantaranya|lainnya)\b",
+    _F,
+)
+_FACILITY_WORD = re.compile(rf"\b(?:{_FACILITY})(?:nya)?\b", _F)
+# "Dari 112 pustu, baru 64 ...", "Untuk pustu, baru 21 yang ...": the facilities a following subset is drawn from.
+_TOPIC = re.compile(rf"\b(?:dari\s+(?:jumlah\s+|total\s+)?|untuk\s+)(?:{_FACILITY})\b(?:\s+(?:itu|tersebut|ini))?", _F)
+# "ditambah 15 UPTD, sehingga ...": a puskesmas named by its office alone.
+_BARE_UPTD = re.compile(rf"\b(?P<num>{NUMBER})\s+UPTD\b(?!\s+[A-Za-z])")
 # "Dari 97 pustu tersebut, baru 35 yang ...": a number that picks up the facility of a "dari N" just before.
 _SUBSET = re.compile(
-    rf"(?:\b(?:(?:sekarang|kini|saat\s+ini)\s+)?(?:baru|hanya|tinggal|sebanyak|sekitar|sekarang|kini)\s+|,\s*)"
-    rf"(?P<num>{NUMBER})"
-    rf"\s+(?:unit\s+)?(?:yang|sudah|telah|baru|masih|belum)\b",
+    rf"(?:\b(?:(?:sekarang|kini|saat\s+ini)\s+)?(?:baru|hanya|tinggal|sebanyak|sekitar|sekarang|kini|sudah|telah)\s+"
+    rf"|,\s*)(?P<num>{NUMBER})\s+(?:unit\s+)?"
+    r"(?:atau\s+(?:sekitar\s+)?\d{1,3}(?:[.,]\d+)?\s*(?:persen|%)\s+)?"  # "baru 64 atau 57 persen yang ..."
+    r"(?:yang|sudah|telah|baru|masih|belum)\b",
     _F,
 )
 # "43 pustu tersebut": the same facilities again; the count keeps the status they were given before.
@@ -132,16 +146,31 @@ def _counts_in_sentence(
         value = parse_number(m["num"])
         before = [h for h in hits if h[1] <= m.start()]
         kind = before[-1][3] if before else (carried if m.start() < 3 else None)
+        if kind is None and m["ref"].lower() != "lainnya":  # "seluruh puskesmas ..., dan empat di antaranya"
+            named = [f for f in _FACILITY_WORD.finditer(sentence, 0, m.start())]
+            kind = _facility_type(named[-1]) if named else None
         if value is None or kind is None or not free(*m.span()):
             continue
         hits.append((m.start(), m.end(), value, kind, m.start("num"), m.end("num")))
     for m in _SUBSET.finditer(sentence):
         value = parse_number(m["num"])
+        if value is None or not free(*m.span("num")):
+            continue
         before = [h for h in hits if h[1] <= m.start() and m.start() - h[1] < 40]
         lead = sentence[max(0, before[-1][0] - 24) : before[-1][0]] if before else ""
-        if value is None or not before or not free(*m.span("num")) or not _DARI_LEAD.search(lead):
-            continue
-        hits.append((m.start("num"), m.end("num"), value, before[-1][3], m.start("num"), m.end("num")))
+        if before and _DARI_LEAD.search(lead):
+            kind = before[-1][3]
+        else:
+            topics = [t for t in _TOPIC.finditer(sentence, 0, m.start()) if m.start() - t.end() < 40]
+            if not topics or any(h[0] >= topics[-1].start() for h in hits if h[1] <= m.start()):
+                continue
+            kind = _facility_type(topics[-1])
+        hits.append((m.start("num"), m.end("num"), value, kind, m.start("num"), m.end("num")))
+    for m in _BARE_UPTD.finditer(sentence):
+        value = parse_number(m["num"])
+        about_puskesmas = carried == "puskesmas" or re.search(r"\bpuskesmas\b", sentence, _F)
+        if value is not None and about_puskesmas and free(*m.span()):
+            hits.append((m.start(), m.end(), value, "puskesmas", m.start("num"), m.end("num")))
     for h in sorted(hits):
         place = _AT_PLACE.match(sentence, h[1])
         if place is None:
@@ -172,6 +201,8 @@ def _counts_in_sentence(
             status = _status(sentence, list_start, list_end, part_of_total=part)
             if status == "unspecified" and _ALL_BEFORE.search(sentence, max(0, list_start - 10), list_start):
                 status = "total"  # "meminta seluruh 34 puskesmas ...": all the facilities there are
+            if status in ("unspecified", "total") and _FACILITY_ILP.search(sentence, start, end):
+                status = "implementing"  # "posyandu ILP di Pasaman Barat saat ini berjumlah 150 unit"
         pct = _PERCENT_NEAR.match(sentence, end)
         if pct and not free(end, pct.start("pct")):
             pct = None
@@ -233,6 +264,9 @@ def _is_not_a_count(sentence: str, num_start: int, num: str) -> bool:
         return True
     if re.search(r"(?:nomor|no\.?|\bke-)\s*$", before):
         return True
+    # "pada tahun 2025 Puskesmas Bongomeme melatih ...": a year before a named puskesmas.
+    if re.fullmatch(r"(?:19|20)\d{2}", num) and _BEFORE_A_YEAR.search(before):
+        return True
     # "Puskesmas Ketapang 2 ..." : a digit right after a capitalised name word is part of the name.
     return bool(
         num.isdigit()
@@ -243,9 +277,11 @@ def _is_not_a_count(sentence: str, num_start: int, num: str) -> bool:
     )
 
 
+_BEFORE_A_YEAR = re.compile(r"\b(?:tahun|pada|sejak|hingga|sampai|akhir|awal)\s+$", _F)
 _CLAUSE_OPENING_DARI = re.compile(r"(?:^|[,;:]\s*)[\W]*dari\s+(?:total\s+|sebanyak\s+|sekitar\s+|seluruh\s+)?$", _F)
 _TARGET_RIGHT_BEFORE = re.compile(r"\b(?:target(?:nya)?|ditargetkan|menargetkan)\s+(?:sebanyak\s+|sekitar\s+)?$", _F)
 _ILP_AFTER_FACILITY = re.compile(r"\s+ILP\b")
+_FACILITY_ILP = re.compile(r"\b(?:puskesmas|pustu|posyandu|poskesdes)\s+ILP\b", _F)
 _FACILITY_ILP_BEFORE = re.compile(
     r"\b(?:puskesmas|pustu|posyandu|poskesdes)\s+ILP\s+(?:(?:sebanyak|tercatat|berjumlah|mencapai|ada)\s+)?$", _F
 )

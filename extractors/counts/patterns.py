@@ -34,7 +34,7 @@ STATUS_CUES: dict[str, str] = {
     "implementing": r"menerapkan|diterapkan|terapkan|menjalankan|dijalankan|jalankan|melaksanakan|dilaksanakan"
     r"|mengimplementasikan|diimplementasikan|telah|sudah|berjalan|ber-?ILP|terintegrasi|beralih|bertransformasi"
     r"|meluncurkan|diluncurkan|luncurkan|(?:me|di)?-?launching|dimulai|diperluas|melayani|meresmikan|diresmikan"
-    r"|resmikan|peresmian|menjangkau|mengintegrasikan|diintegrasikan|pelaksana|memberikan\s+layanan",
+    r"|resmikan|peresmian|menjangkau|mengintegrasikan|diintegrasikan|pelaksana|(?:memberikan|membuka)\s+layanan",
     "unspecified": r"belum|masih\s+menunggu|masih\s+dalam\s+persiapan",
     "total": r"dari\s+total|total|terdapat|memiliki|mempunyai|berjumlah|jumlah|ditopang|didukung\s+oleh"
     r"|terdiri\s+(?:atas|dari)|tersebar|tersedia|ada|mencakup|meliputi|membawahi|menaungi|membina|mengampu|punya"
