@@ -186,7 +186,7 @@ def test_offsets_slice_the_text():
         ),
         pytest.param(
             "Tim akan memulai pendampingan ke 23 puskesmas yang belum menerapkan ILP.",
-            [(23, "puskesmas", "target")],
+            [(23, "puskesmas", "participating")],
             id="negated-clause-gives-no-status",
         ),
         pytest.param(
@@ -332,6 +332,56 @@ def test_offsets_slice_the_text():
             "Pada tahun 2024 Puskesmas Kota Tengah melatih 25 kader.",
             [],
             id="a-year-before-a-named-puskesmas-is-no-count",
+        ),
+        pytest.param(
+            "Dinkes telah meminta 14 puskesmas memperketat pengawasan jentik nyamuk.",
+            [(14, "puskesmas", "unspecified")],
+            id="telah-before-a-verb-of-no-ilp-is-no-status",
+        ),
+        pytest.param(
+            "Dinkes mencatat, di Posyandu ILP kota itu sudah 230 dari total 400 posyandu.",
+            [(230, "posyandu", "implementing"), (400, "posyandu", "total")],
+            id="sudah-in-a-clause-about-ilp-is-implementing",
+        ),
+        pytest.param(
+            "Sebanyak 16 pustu telah buka setiap hari kerja.",
+            [(16, "pustu", "implementing")],
+            id="telah-buka-is-implementing",
+        ),
+        pytest.param(
+            "Model layanan klaster itu bakal diterapkan di 31 puskesmas.",
+            [(31, "puskesmas", "target")],
+            id="bakal-is-a-plan",
+        ),
+        pytest.param(
+            "Vaksinasi massal digelar di 15 puskesmas sepanjang pekan ini.",
+            [(15, "puskesmas", "participating")],
+            id="held-at-facilities-is-participating",
+        ),
+        pytest.param(
+            "Dinkes akan menggelar supervisi ke 9 puskesmas yang capaiannya rendah.",
+            [(9, "puskesmas", "participating")],
+            id="a-planned-activity-its-facilities-take-part",
+        ),
+        pytest.param(
+            "Tahun depan, Dinkes akan menerapkan klaster di 9 puskesmas lagi.",
+            [(9, "puskesmas", "target")],
+            id="a-plan-to-implement-stays-a-target",
+        ),
+        pytest.param(
+            "Dinkes juga menetapkan 10 posyandu sebagai posyandu percontohan ILP.",
+            [(10, "posyandu", "pilot")],
+            id="pilot-cue-after-the-counts-own-noun",
+        ),
+        pytest.param(
+            "Kini 40 posyandu sudah berjalan di tiga distrik lokus.",
+            [(40, "posyandu", "implementing")],
+            id="pilot-cue-of-a-district-is-not-the-counts",
+        ),
+        pytest.param(
+            "Sebanyak 300 posyandu kini sudah layani semua umur.",
+            [(300, "posyandu", "implementing")],
+            id="layani",
         ),
     ],
 )

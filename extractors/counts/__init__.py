@@ -70,7 +70,9 @@ _DARI_LEAD = re.compile(r"\bdari\s+(?:(?:total|sekitar|sebanyak|seluruh|keseluru
 # "12 puskesmas di Mimika, sembilan di Nabire dan enam di Paniai": counts that leave the noun out.
 _AT_PLACE = re.compile(r"\s*di\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 _ELLIPTIC = re.compile(rf"\s*(?:,\s*(?:dan\s+)?|\s+dan\s+)(?P<num>{NUMBER})\s+(?=di\s+[A-Z])", _F)
-_OTHER_NOUN_BEFORE = re.compile(r"\b(?:puskesmas|pustu|posyandu|desa|kabupaten|kecamatan|daerah)\s+$", _F)
+_OTHER_NOUN_BEFORE = re.compile(
+    r"\b(?P<noun>puskesmas|pustu|posyandu|desa|kabupaten|kecamatan|daerah|distrik|kelurahan|nagari|gampong)\s+$", _F
+)
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:dan|serta)?|dan|serta|&)\s*", _F)
 _CUES = [(status, re.compile(rf"\b(?:{rx})\b", _F)) for status, rx in STATUS_CUES.items()]
 _CLAUSE_BREAK = re.compile(r"[,;:]", _F)
@@ -198,7 +200,9 @@ def _counts_in_sentence(
             status = clause_status
         else:
             part = of_total is not None or bool(_OUT_OF_THAT.search(sentence, 0, list_start))
-            status = _status(sentence, list_start, list_end, part_of_total=part)
+            # "ke 23 puskesmas yang belum menerapkan ILP": what they do not do tells nothing of their status.
+            negated = clause.span("clause") if clause and _NEGATED.match(clause["clause"]) else None
+            status = _status(sentence, list_start, list_end, part_of_total=part, kind=kind, ignore=negated)
             if status == "unspecified" and _ALL_BEFORE.search(sentence, max(0, list_start - 10), list_start):
                 status = "total"  # "meminta seluruh 34 puskesmas ...": all the facilities there are
             if status in ("unspecified", "total") and _FACILITY_ILP.search(sentence, start, end):
@@ -241,12 +245,58 @@ def _list_spans(sentence: str, hits: list[tuple[int, int, int, str, int, int]]) 
     return list(zip(starts, ends, strict=True))
 
 
+_ASPECT = re.compile(r"sudah|telah", _F)
+_NEGATED = re.compile(r"\s*(?:belum|tidak|tak)\b", _F)
+# What "sudah"/"telah" must lead to in its clause to say the facilities run ILP: "sudah ILP", "telah
+# menerapkan ...", "sudah melayani semua sasaran siklus hidup".
+_ILP_IN_CLAUSE = re.compile(
+    r"\bILP\b|integrasi|terintegrasi|klaster|siklus\s+hidup|transformasi|bertransformasi|berjalan|siap|aktif|buka"
+    r"|dibuka|beroperasi|menggabungkan|digabungkan|terpadu",
+    _F,
+)
+
+
+def _bare_aspect(sentence: str, cue: re.Match[str]) -> bool:
+    """Whether a cue is "sudah"/"telah" before a verb that says nothing of ILP: "telah menginstruksikan 21
+    puskesmas ...", "sudah memenuhi standar" (an aspect marker is no status of its own)."""
+    if not _ASPECT.fullmatch(cue.group()):
+        return False
+    opening = [b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, cue.start())]
+    rest = sentence[cue.end() :]
+    clause = rest[: m.start()] if (m := _CLAUSE_BREAK.search(rest)) else rest
+    if _ILP_IN_CLAUSE.search(sentence, opening[-1] if opening else 0, cue.end() + len(clause)):
+        return False
+    return not any(
+        status == "implementing" and not _ASPECT.fullmatch(c.group())
+        for status, rx in _CUES
+        for c in rx.finditer(clause)
+    )
+
+
+def _pilot_of_another(sentence: str, cue_start: int, kind: str | None) -> bool:
+    """Whether a pilot cue after a count belongs to another noun right before it ("pustu di wilayah kerja
+    puskesmas lokus"); "12 posyandu sebagai posyandu percontohan" is the count's own."""
+    noun = _OTHER_NOUN_BEFORE.search(sentence, 0, cue_start)
+    return noun is not None and noun["noun"].lower() != kind
+
+
+def _nearer_activity(
+    cues: list[tuple[str, re.Match[str]]], target: re.Match[str], num_start: int, end: int, sentence: str
+) -> bool:
+    """Whether an activity word stands between a plan word and the count, in the same clause."""
+    lo, hi = (target.end(), num_start) if target.end() <= num_start else (end, target.start())
+    return any(
+        status == "participating" and lo <= m.start() and m.end() <= hi and not _CLAUSE_BREAK.search(sentence, lo, hi)
+        for status, m in cues
+    )
+
+
 def _clause_status(clause: str) -> str | None:
     """The status a relative clause gives, if it has a cue other than one of mere existence.
 
     A negated clause ("yang belum menerapkan ILP") says what the facilities do not do: no status from it.
     """
-    if re.match(r"\s*(?:belum|tidak|tak)\b", clause, _F):
+    if _NEGATED.match(clause):
         return None
     found = [
         (m.start(), status)
@@ -287,7 +337,14 @@ _FACILITY_ILP_BEFORE = re.compile(
 )
 
 
-def _status(sentence: str, num_start: int, end: int, part_of_total: bool = False) -> str:
+def _status(
+    sentence: str,
+    num_start: int,
+    end: int,
+    part_of_total: bool = False,
+    kind: str | None = None,
+    ignore: tuple[int, int] | None = None,
+) -> str:
     """A pilot cue anywhere wins, then a target cue in the count's own clause, then the nearest cue.
 
     Activity nouns ("rakor", "kunjungan") weigh less than verbs; a count that is part of a total
@@ -298,14 +355,19 @@ def _status(sentence: str, num_start: int, end: int, part_of_total: bool = False
         return "total"  # "Dari 20 puskesmas, 12 sudah ...": the whole the next figure is part of
     if _TARGET_RIGHT_BEFORE.search(before):
         return "target"  # "melampaui target 14 puskesmas lokus"
-    cues = [(status, m) for status, rx in _CUES for m in rx.finditer(sentence)]
+    cues = [
+        (status, m)
+        for status, rx in _CUES
+        for m in rx.finditer(sentence)
+        if not _bare_aspect(sentence, m) and not (ignore and ignore[0] <= m.start() < ignore[1])
+    ]
     best, best_score = "unspecified", 10**9
     if _ILP_AFTER_FACILITY.match(sentence, end) or _FACILITY_ILP_BEFORE.search(before):
         best, best_score = "implementing", 5  # "posyandu ILP sebanyak 45 unit", "312 posyandu ILP"
     for status, m in cues:
         if part_of_total and status == "total":
             continue
-        if status == "pilot" and m.start() > end + 1 and _OTHER_NOUN_BEFORE.search(sentence, 0, m.start()):
+        if status == "pilot" and m.start() > end + 1 and _pilot_of_another(sentence, m.start(), kind):
             continue  # "19 pustu di wilayah kerja puskesmas lokus": the pilot is another facility
         if m.start() >= end:
             gap, distance = sentence[end : m.start()], m.start() - end
@@ -316,6 +378,8 @@ def _status(sentence: str, num_start: int, end: int, part_of_total: bool = False
         if _CONTRAST.search(gap):
             continue  # "..., sedangkan 12 pustu lainnya": the other clause's verb is not this count's
         breaks = len(_CLAUSE_BREAK.findall(gap))
+        if status == "target" and not breaks and _nearer_activity(cues, m, num_start, end, sentence):
+            continue  # "akan menggelar supervisi ke 12 puskesmas": the plan is the activity's, they take part
         if status in ("pilot", "target") and not breaks:
             return status  # a pilot or a plan in the count's own clause decides it
         # A pilot cue elsewhere in the sentence still outweighs a nearer verb ("Puskesmas X jadi percontohan,

@@ -24,16 +24,16 @@ STATUS_CUES: dict[str, str] = {
     "pilot": r"percontohan|pilot(?:ing)?|lokus|uji\s*coba|menguji\s*coba|diuji\s*coba|proyek\s+rintisan|role\s+model"
     r"|pelopor|rintisan"
     r"|mengawali",
-    "target": r"ditargetkan|menargetkan|targetkan|target(?:nya)?|akan|direncanakan|rencananya|berencana|menyusul"
+    "target": r"ditargetkan|menargetkan|targetkan|target(?:nya)?|akan|bakal|direncanakan|rencananya|berencana|menyusul"
     r"|bertahap|berharap|diharapkan|harapkan|tahun\s+depan|mendatang|dijadwalkan|nanti|diusulkan",
     "participating": r"mengikuti|ikuti|diikuti|melibatkan|dilibatkan|dihadiri|menghadiri|peserta|berpartisipasi"
     r"|terlibat|studi\s+banding|kaji\s+banding|diundang|hadir|monev|monitoring|pendampingan|supervisi"
     r"|sosialisasi|pelatihan|bimtek|bimbingan\s+teknis|orientasi|disaksikan|menyaksikan|kunjungan|rakor|rapat"
     r"|lokakarya|workshop|FGD|dilatih|mewakili|perwakilan|utusan|berasal\s+dari|dikunjungi|mengunjungi|ditinjau"
-    r"|meninjau",
+    r"|meninjau|digelar|menggelar|gelar|diadakan|mengadakan",
     "implementing": r"menerapkan|diterapkan|terapkan|menjalankan|dijalankan|jalankan|melaksanakan|dilaksanakan"
     r"|mengimplementasikan|diimplementasikan|telah|sudah|berjalan|ber-?ILP|terintegrasi|beralih|bertransformasi"
-    r"|meluncurkan|diluncurkan|luncurkan|(?:me|di)?-?launching|dimulai|diperluas|melayani|meresmikan|diresmikan"
+    r"|meluncurkan|diluncurkan|luncurkan|(?:me|di)?-?launching|dimulai|diperluas|melayani|layani|meresmikan|diresmikan"
     r"|resmikan|peresmian|menjangkau|mengintegrasikan|diintegrasikan|pelaksana|(?:memberikan|membuka)\s+layanan",
     "unspecified": r"belum|masih\s+menunggu|masih\s+dalam\s+persiapan",
     "total": r"dari\s+total|total|terdapat|memiliki|mempunyai|berjumlah|jumlah|ditopang|didukung\s+oleh"
