@@ -236,3 +236,37 @@ def test_events_across_sentences(text, expected):
 )
 def test_starts_and_meetings(text, expected):
     assert _events_with_source(text, "2025-10-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Rehabilitasi pustu untuk layanan ILP dibiayai DAK Fisik 2026.",
+            [("funding", "2026", "sentence")],
+            id="a-budget-names-its-year",
+        ),
+        pytest.param(
+            "Tahun ini Pemkab Tapin mengalokasikan Rp 900 juta dari APBD untuk kader posyandu ILP.",
+            [("funding", "2025", "sentence")],
+            id="apbd-and-mengalokasikan-rp",
+        ),
+        pytest.param(
+            "Desa siap menganggarkan insentif kader posyandu ILP.",
+            [("funding", None, "article")],  # no date of its own: the timeline takes the article's
+            id="menganggarkan",
+        ),
+        pytest.param(
+            "Kalau dana desa tidak cair, kader posyandu ILP sulit bergerak.",
+            [],
+            id="a-condition-on-money-is-no-funding",
+        ),
+        pytest.param(
+            "ILP sudah diuji coba di empat puskesmas sejak Mei 2025.",
+            [("pilot_designation", "2025-05", "sentence")],
+            id="diuji-coba",
+        ),
+    ],
+)
+def test_money_and_trials(text, expected):
+    assert _events_with_source(text, "2025-10-01") == expected

@@ -103,8 +103,14 @@ DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 MONTH_NUM = r"(?:0?[1-9]|1[0-2])"
 YEAR = r"(?:19[5-9]\d|20[0-9]\d)"
 RANGE_SEP = r"\s*(?:-|–|—|s\.?\s?d\.?|s/d|hingga|sampai(?:\s+dengan)?|sd)\s*"
+# A budget names its year: "DAK Fisik 2025", "usulan anggaran 2026", "APBD Perubahan 2024".
+BUDGET_LEAD = (
+    r"(?:(?-i:APBD|APBN|APBDes|APBNagari|APBK|APBKam|DAK|BOK)(?:\s+(?:perubahan|murni|fisik|non-?fisik))?"
+    r"|anggaran|dana\s+desa)"
+)
 YEAR_LEAD = (
-    r"(?:tahun\s+anggaran|tahun|sejak|pada|hingga|sampai|awal|akhir|pertengahan|periode|selama|medio|jelang|menjelang)"
+    r"(?:tahun\s+anggaran|tahun|sejak|pada|hingga|sampai|awal|akhir|pertengahan|periode|selama|medio|jelang|menjelang"
+    rf"|{BUDGET_LEAD})"
 )
 MONTH_LEAD = r"(?:awal|akhir|pertengahan|medio)"
 # What may stand right before a year that is part of a name or number, not a date:

@@ -56,6 +56,10 @@ _DECREE_YEAR = re.compile(
 )
 
 
+# Money words that need the sentence to be about ILP or dated: budgets are named for much else.
+_WEAK_MONEY = frozenset({"anggaran", "dak", "bok", "apbd", "apbn", "apbdes", "apbnagari", "apbk"})
+
+
 def is_about_ilp(text: str) -> bool:
     """An article is about ILP when it names ILP or integrated primary care at least once."""
     return _ILP.search(text) is not None
@@ -178,7 +182,7 @@ def _triggers(sentence: str, dated: bool) -> dict[str, None]:
         if not matches:
             continue
         # "anggaran" or an award needs the sentence to be about ILP or dated; "dana desa" does not.
-        strong = any(event_type != "award" and m.group().lower() not in ("anggaran", "dak", "bok") for m in matches)
+        strong = any(event_type != "award" and m.group().lower() not in _WEAK_MONEY for m in matches)
         if strong or _ILP.search(sentence) or dated or _has_date_shape(sentence):
             found[event_type] = None
     if not found:  # the referenced event is the only one the sentence names: its date is that event's

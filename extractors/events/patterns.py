@@ -32,9 +32,10 @@ LAUNCH_WORDS = (
 STATEMENT_TRIGGERS: dict[str, str] = {
     "pilot_designation": r"lokasi\s+percontohan|percontohan|pilot\s+project|proyek\s+percontohan|piloting"
     r"|(?:sebagai|menjadi|jadi|ditetapkan|ditunjuk|dipilih|terpilih|menetapkan)\s+(?:\w+\s+){0,6}?lokus|lokus\s+(?:awal|pertama|ILP)"
-    r"|uji\s*coba|menguji\s*coba|diujicobakan|mengujicobakan",
-    "funding": r"hibah|dukungan\s+dana|pendanaan|dana\s+desa|mengalokasikan\s+(?:dana|anggaran)|dana\s+alokasi"
-    r"|anggaran|(?-i:DAK|BOK)",
+    r"|uji\s*coba|menguji\s*coba|diuji\s*coba|diujicobakan|mengujicobakan",
+    "funding": r"hibah|dukungan\s+dana|pendanaan|dana\s+(?:desa|kampung|gampong|nagari|kelurahan)"
+    r"|mengalokasikan\s+(?:dana|anggaran|Rp)|dana\s+alokasi|menganggarkan|dianggarkan"
+    r"|anggaran|(?-i:DAK|BOK|APBD|APBN|APBDes|APBNagari|APBK)",
     "policy": r"(?:surat\s+keputusan|(?-i:SK)|peraturan\s+(?:bupati|wali\s*kota|gubernur|menteri(?:\s+kesehatan)?)"
     r"|(?-i:Perbup|Perwali|Pergub|Permenkes|Kepmenkes)|keputusan\s+menteri|surat\s+edaran)"
     r"(?=[^.]{0,80}\b(?:nomor|no\.))"
@@ -43,7 +44,11 @@ STATEMENT_TRIGGERS: dict[str, str] = {
     "award": r"penghargaan|juara|award|apresiasi\s+terbaik",
 }
 # Words before a money word that make it no funding: "menghemat anggaran", "keterbatasan anggaran".
-NOT_FUNDING_BEFORE = r"(?:menghemat|hemat|penghematan|efisiensi|keterbatasan|kekurangan|minim(?:nya)?|terbatasnya)\s+$"
+# So do conditions and absences: "Kalau dana desa tidak mendukung", "belum ada anggaran".
+NOT_FUNDING_BEFORE = (
+    r"(?:menghemat|hemat|penghematan|efisiensi|keterbatasan|kekurangan|minim(?:nya)?|terbatasnya|kalau|jika|apabila"
+    r"|bila|tanpa|belum\s+ada|tidak\s+ada|tak\s+ada)\s+$"
+)
 # A later sentence that goes on about the same activity: "Kegiatan tersebut berlangsung Senin (7/10/2024)".
 _ACTIVITY_NOUNS = (
     r"kegiatan|acara|agenda|pertemuan|rapat|rakor|sosialisasi|pelatihan|bimtek|orientasi|peluncuran|launching"
