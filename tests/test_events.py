@@ -270,3 +270,30 @@ def test_starts_and_meetings(text, expected):
 )
 def test_money_and_trials(text, expected):
     assert _events_with_source(text, "2025-10-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Pemkab Dompu meluncurkan ILP, Senin (3/3/2025). Puskesmas Kilo dipilih sebagai tempat launching "
+            "karena sudah menata klaster sejak Januari lalu.",
+            [("launch", "2025-03-03", "sentence")],
+            id="tempat-launching-points-back",
+        ),
+        pytest.param(
+            "Dinkes menggelar bimtek ILP bagi petugas puskesmas, Selasa (4/3/2025). Monitoring dijadwalkan "
+            "pada Juni 2025 untuk melihat hasil bimtek di lapangan.",
+            [("training", "2025-03-04", "sentence"), ("monitoring_evaluation", "2025-06", "sentence")],
+            id="hasil-bimtek-points-back",
+        ),
+        pytest.param(
+            "Orientasi ILP angkatan kedua dibuka di Watansoppeng, Senin (6/10/2025). Sebelumnya, Angkatan 1 "
+            "telah dilaksanakan pada 8-12 September 2025.",
+            [("training", "2025-10-06", "sentence"), ("training", "2025-09-08", "sentence")],
+            id="a-batch-of-the-training",
+        ),
+    ],
+)
+def test_references_to_reported_events(text, expected):
+    assert _events_with_source(text, "2025-10-07") == expected

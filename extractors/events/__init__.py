@@ -25,6 +25,7 @@ from extractors.events.patterns import (
     NOT_FUNDING_BEFORE,
     NOT_LAUNCH_BEFORE,
     ORGANIZATIONS,
+    POINTS_BACK_BEFORE,
     PURPOSE_BEFORE,
     STATEMENT_TRIGGERS,
     TIME_REFERENCE_BEFORE,
@@ -49,6 +50,11 @@ _TIME_REFERENCE = re.compile(TIME_REFERENCE_BEFORE, _F)
 _NOT_LAUNCH_BEFORE = re.compile(NOT_LAUNCH_BEFORE, _F)
 _LAUNCH_WORD = re.compile(rf"\b(?:{LAUNCH_WORDS})\b", _F)
 _PURPOSE = re.compile(PURPOSE_BEFORE, _F)
+_POINTS_BACK = re.compile(POINTS_BACK_BEFORE, _F)
+# A batch of a course: "Angkatan 1", "gelombang kedua", "batch II".
+_BATCH = re.compile(
+    r"\b(?:angkatan|gelombang|batch)\s+(?:\d+|[IVX]+\b|pertama|kedua|ketiga|keempat|kelima|terakhir)", _F
+)
 _ANAPHORIC_REGION = re.compile(r"\b(?:kabupaten|kota|daerah|wilayah|provinsi)\s+(?:itu|tersebut|ini)\b", _F)
 _DECREE_YEAR = re.compile(
     r"\b(?:nomor|no\.?)\s*(?:[\w./-]+\s+tahun\s+(?P<y>(?:19|20)\d{2})\b|[\w.-]+(?:/[\w.-]+)*/(?P<y2>(?:19|20)\d{2})\b)",
@@ -79,7 +85,7 @@ def extract_events(
         sentence = text[s_start:s_end]
         dated = any(s_start <= d.char_start < s_end for d in dates)
         follow = None if dated else _follow_up(text, sentences, i, dates)
-        found = _triggers(sentence, dated or follow is not None)
+        found = _triggers(sentence, dated or follow is not None, {e.event_type for e in events})
         sent_counts = [i for i, c in enumerate(counts) if s_start <= c.char_start < s_end]
         # A coverage figure: facilities that run ILP, or a count set against its total or a percent.
         implementing = any(counts[i].status == "implementing" for i in sent_counts)
@@ -144,8 +150,8 @@ def extract_events(
     return _with_reported_day(_merge(events), dates, published)
 
 
-def _triggers(sentence: str, dated: bool) -> dict[str, None]:
-    """Event types this sentence reports (dict for order)."""
+def _triggers(sentence: str, dated: bool, reported: set[str] | frozenset[str] = frozenset()) -> dict[str, None]:
+    """Event types this sentence reports (dict for order); `reported`: the types earlier sentences reported."""
     found: dict[str, None] = {}
     referenced: set[str] = set()  # "Sebelum peluncuran, ...": a time reference to another event
     verbs = [v.span() for v in _VERB.finditer(sentence)]
@@ -156,6 +162,8 @@ def _triggers(sentence: str, dated: bool) -> dict[str, None]:
                 continue  # "studi banding ini": the one already reported
             if any(p < m.start() and _PURPOSE.search(sentence, p, m.start()) for p in money):
                 continue  # "hibah ... dipakai untuk orientasi": what the money is for
+            if event_type in reported and _POINTS_BACK.search(sentence[max(0, m.start() - 24) : m.start()]):
+                continue  # "dipilih sebagai tempat launching": the launch already reported
             if _TIME_REFERENCE.search(sentence[max(0, m.start() - 12) : m.start()]):
                 referenced.add(event_type)
                 continue
@@ -187,6 +195,8 @@ def _triggers(sentence: str, dated: bool) -> dict[str, None]:
             found[event_type] = None
     if not found:  # the referenced event is the only one the sentence names: its date is that event's
         found = dict.fromkeys(t for t in _ACTIVITY if t in referenced)
+    if not found and "training" in reported and _BATCH.search(sentence) and (dated or verbs):
+        found["training"] = None  # "Angkatan 1 telah dilaksanakan pada 8-12 September": a batch of the training
     return found
 
 

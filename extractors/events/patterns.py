@@ -68,6 +68,11 @@ NOT_LAUNCH_BEFORE = (
 BACK_REFERENCE = r"\W*(?:mereka|para\s+peserta|peserta|kegiatan\s+(?:itu|tersebut|ini))\b"
 # Words before a trigger that make it another event's time ("Sebelum peluncuran, ..."), not an event.
 TIME_REFERENCE_BEFORE = r"\b(?:sebelum|setelah|sesudah|usai|seusai|pasca|menjelang|jelang)\s+$"
+# Words before an activity that point back at one already reported: "tempat launching", "hasil bimtek",
+# "pasca-orientasi", "hadir dalam sosialisasi", "hari kedua lokakarya".
+POINTS_BACK_BEFORE = (
+    r"\b(?:tempat|lokasi|hasil|pasca|hadir\s+dalam|hari\s+(?:pertama|kedua|ketiga|keempat|kelima|terakhir))[\s-]+$"
+)
 # A purpose after money ("dipakai untuk orientasi ..."): the activity is what the money is for.
 PURPOSE_BEFORE = r"\b(?:untuk|guna|bagi|dipakai|digunakan|dialokasikan|diperuntukkan)\b"
 ACTIVITY_VERBS = (
