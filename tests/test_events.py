@@ -297,3 +297,21 @@ def test_money_and_trials(text, expected):
 )
 def test_references_to_reported_events(text, expected):
     assert _events_with_source(text, "2025-10-07") == expected
+
+
+def test_one_coverage_report_per_regency():
+    text = (
+        "Di Kabupaten Kendal, 20 dari 30 puskesmas sudah menerapkan ILP per Maret 2025. "
+        "Di Kecamatan Plantungan, 9 posyandu juga sudah menjalankan ILP."
+    )
+    coverage = [e for e in events_of(text, "2025-04-01") if e[0] == "coverage_report"]
+    assert coverage == [("coverage_report", "2025-03", "2025-03", None, "33.24")]
+
+
+def test_coverage_reports_of_two_regencies_stay_apart():
+    text = (
+        "Di Kabupaten Kendal, 20 dari 30 puskesmas sudah menerapkan ILP. "
+        "Di Kabupaten Batang, 12 puskesmas sudah menjalankan ILP."
+    )
+    coverage = [e for e in events_of(text, "2025-04-01") if e[0] == "coverage_report"]
+    assert [e[4] for e in coverage] == ["33.24", "33.25"]

@@ -322,9 +322,12 @@ def _region(sentence: str, s_start: int, s_end: int, locations: LocationResult) 
 
 
 def _merge_key(e: Event) -> tuple[str, str | None]:
-    """What makes two mentions one event, dates apart: their type; for coverage also the region, since the
-    figures of different regions are different reports ("23 of 34 in Deli Serdang", "8 of 20 in Sergai")."""
-    return e.event_type, e.location_code if e.event_type == "coverage_report" else None
+    """What makes two mentions one event, dates apart: their type; for coverage also the regency, since the
+    figures of different regencies are different reports ("23 of 34 in Deli Serdang", "8 of 20 in Sergai"),
+    while a village's or a puskesmas's figure inside one is part of its report."""
+    if e.event_type != "coverage_report" or not e.location_code:
+        return e.event_type, None
+    return e.event_type, ".".join(e.location_code.split(".")[:2])
 
 
 def _merge(events: list[Event]) -> list[Event]:
@@ -337,7 +340,11 @@ def _merge(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     index: dict[tuple[str, str | None, str | None, str | None], int] = {}
     for e in events:
-        key = (*_merge_key(e), e.start, e.end)
+        # One coverage report per regency: its first dated figure stands for the others.
+        key = (*_merge_key(e), None, None) if e.event_type == "coverage_report" else (*_merge_key(e), e.start, e.end)
+        if e.event_type == "coverage_report" and key in index and out[index[key]].start is None and e.start:
+            out[index[key]] = replace(e, facility=e.facility or out[index[key]].facility)
+            continue
         if key not in index:
             index[key] = len(out)
             out.append(e)
