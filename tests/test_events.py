@@ -315,3 +315,27 @@ def test_coverage_reports_of_two_regencies_stay_apart():
     )
     coverage = [e for e in events_of(text, "2025-04-01") if e[0] == "coverage_report"]
     assert [e[4] for e in coverage] == ["33.24", "33.25"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Posyandu Melati sudah menjalankan konsep ILP sejak Februari 2025.",
+            [("launch", "2025-02", "sentence")],
+            id="menjalankan-konsep-ilp-sejak",
+        ),
+        pytest.param(
+            "Penerapan ILP di Kota Serang sudah berjalan sejak 2024.",
+            [("launch", "2024", "sentence")],
+            id="penerapan-ilp-berjalan-sejak",
+        ),
+        pytest.param(
+            "Kepala dinas memaparkan capaian ILP sejak diterapkan pada Mei 2024.",
+            [("launch", "2024-05", "sentence")],
+            id="sejak-diterapkan-pada",
+        ),
+    ],
+)
+def test_ilp_running_since_a_date_is_its_launch(text, expected):
+    assert _events_with_source(text, "2025-10-01") == expected

@@ -8,8 +8,13 @@ ACTIVITY_TRIGGERS: dict[str, str] = {
     "launch": r"peluncuran|diluncurkan|meluncurkan|luncurkan|(?:me|di)?-?launching|kick[- ]?off|pencanangan|dicanangkan"
     r"|resmi\s+(?:menerapkan|menjalankan|memulai|memberlakukan)"
     r"|memulai\s+(?:penerapan\s+)?(?:(?-i:ILP)|integrasi\s+(?:layanan|pelayanan))"
-    r"|(?:menerapkan|menjalankan|mengimplementasikan)\s+(?:(?-i:ILP)|integrasi\s+(?:layanan|pelayanan)(?:\s+kesehatan)?"
+    r"|(?:menerapkan|menjalankan|mengimplementasikan)\s+(?:(?:konsep|program|layanan|pola)\s+)?"
+    r"(?:(?-i:ILP)|integrasi\s+(?:layanan|pelayanan)(?:\s+kesehatan)?"
     r"\s+primer)(?:\s+\([^)]*\))?\s+(?:secara\s+\w+\s+)?sejak"
+    # "Penerapan ILP di Cilegon sudah berjalan sejak 2023", "capaian ILP sejak diterapkan pada Juni 2024"
+    r"|(?:penerapan|pelaksanaan|implementasi)\s+(?-i:ILP)(?:\s+[\w-]+){0,4}?\s+(?:sudah\s+|telah\s+)?"
+    r"(?:berjalan|dimulai|dilaksanakan)\s+sejak"
+    r"|sejak\s+(?:menerapkan|diterapkan|menjalankan|dijalankan|diimplementasikan)(?:\s+(?-i:ILP))?\s+pada"
     r"|mencanangkan|diresmikan|meresmikan|peresmian|(?:sudah|telah|baru)?\s*mulai\s+(?:sejak|pada|dilaksanakan"
     r"|diterapkan|menerapkan|menjalankan|dijalankan|diimplementasikan)|dimulai",
     "study_visit": r"studi\s+banding|kaji\s+banding|kunjungan\s+belajar|studi\s+tiru|benchmarking|kunjungan\s+kerja",
