@@ -339,3 +339,22 @@ def test_coverage_reports_of_two_regencies_stay_apart():
 )
 def test_ilp_running_since_a_date_is_its_launch(text, expected):
     assert _events_with_source(text, "2025-10-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Seluruh 18 puskesmas ditargetkan menerapkan ILP pada 2026, dengan pendampingan mulai Maret 2025.",
+            [("monitoring_evaluation", "2025-03", "sentence")],
+            id="a-target-date-dates-no-event",
+        ),
+        pytest.param(
+            "Kick Off ILP, Dinkes Target 20 Puskesmas Terapkan Klaster Tahun Depan",
+            [("launch", None, "article")],
+            id="a-headline-target-year-is-not-the-launch",
+        ),
+    ],
+)
+def test_goal_dates(text, expected):
+    assert _events_with_source(text, "2025-02-01") == expected

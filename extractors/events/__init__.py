@@ -98,7 +98,7 @@ def extract_events(
         since = _since_date(text, dates, s_start, s_end) if implementing and "launch" not in found else None
         if not found:
             continue
-        spans = _event_dates(dates, s_start, s_end) or _decree_year(sentence)
+        spans = _event_dates(dates, s_start, s_end, text) or _decree_year(sentence)
         facility = _facility(sentence, s_start, locations)
         region = _region(sentence, s_start, s_end, locations)
         if _ANAPHORIC_REGION.search(sentence) and i > 0 and not _own_region(s_start, s_end, locations):
@@ -106,7 +106,7 @@ def extract_events(
         source = "sentence" if spans else None
         if follow is not None:  # the date (and place) the next sentence gives this activity
             f_start, f_end = follow
-            spans = _event_dates(dates, f_start, f_end)
+            spans = _event_dates(dates, f_start, f_end, text)
             source = "follow_up"
             facility = facility or _facility(text[f_start:f_end], f_start, locations)
         actors = tuple(
@@ -274,14 +274,26 @@ def _has_date_shape(sentence: str) -> bool:
     return re.search(r"\b(?:19|20)\d{2}\b", sentence) is not None
 
 
-def _event_dates(dates: Sequence[DateMention], s_start: int, s_end: int) -> list[tuple[str, str]]:
-    inside = [d for d in dates if s_start <= d.char_start < s_end]
+def _event_dates(dates: Sequence[DateMention], s_start: int, s_end: int, text: str = "") -> list[tuple[str, str]]:
+    inside = [d for d in dates if s_start <= d.char_start < s_end and not _goal_date(text, s_start, d)]
     if any(len(d.start) > 4 for d in inside):
         # "Bimtek ILP Tahun 2024 digelar 3 Januari 2025": a year in the activity's name is not its date.
         inside = [d for d in inside if not (len(d.start) == 4 and d.text.startswith("Tahun"))]
     spans = list(dict.fromkeys((d.start, d.end) for d in inside))
     # Drop a coarser date that a finer one contains ("tahun 2024" beside "24-25 April 2024").
     return [s for s in spans if not any(o != s and _contains(s, o) for o in spans)]
+
+
+_AIM = re.compile(r"\b(?:target(?:kan|nya)?|ditargetkan|menargetkan|paling\s+lambat)\b", _F)
+
+
+def _goal_date(text: str, s_start: int, date: DateMention) -> bool:
+    """Whether a date is what a target aims at, in its own clause ("ditargetkan menerapkan ILP pada 2025",
+    "Target 33 Puskesmas ... Tahun Depan"): the goal's date, not the day of an event."""
+    if not text:
+        return False
+    opening = [m.end() for m in re.finditer(r"[,;:]", text[s_start : date.char_start])]
+    return _AIM.search(text, s_start + (opening[-1] if opening else 0), date.char_start) is not None
 
 
 def _contains(coarse: tuple[str, str], fine: tuple[str, str]) -> bool:
