@@ -358,3 +358,28 @@ def test_ilp_running_since_a_date_is_its_launch(text, expected):
 )
 def test_goal_dates(text, expected):
     assert _events_with_source(text, "2025-02-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Tim pembina ILP tertuang dalam SK Bupati yang ditandatangani pada Maret 2025, dan disosialisasikan kepada "
+            "camat, Rabu (21/5/2025).",
+            [("socialization", "2025-05-21", "sentence"), ("policy", "2025-03", "sentence")],
+            id="each-event-takes-the-date-of-its-own-clause",
+        ),
+        pytest.param(
+            "Dinkes merampungkan rancangan Peraturan Bupati tentang Penyelenggaraan ILP.",
+            [("policy", None, "article")],
+            id="a-decree-about-ilp",
+        ),
+        pytest.param(
+            "Pembentukan tim ILP diatur dalam Keputusan Bupati yang diterbitkan pada 2 Juni 2025.",
+            [("policy", "2025-06-02", "sentence")],
+            id="keputusan-bupati",
+        ),
+    ],
+)
+def test_decrees(text, expected):
+    assert _events_with_source(text, "2025-07-01") == expected

@@ -135,6 +135,10 @@ def extract_events(
             )
             # A coverage figure is as of one date: the first the sentence gives ("Per April 2025 ... sejak 2024").
             type_spans = spans[:1] if event_type == "coverage_report" else spans
+            at = found[event_type]
+            if at is not None and source == "sentence" and len(type_spans) > 1:
+                others = [p for t, p in found.items() if t != event_type and p is not None]
+                type_spans = _own_clause_spans(text, dates, (s_start, s_end), at, others, type_spans) or type_spans
             for start, end in type_spans or [(None, None)]:
                 events.append(
                     at_this(
@@ -150,9 +154,10 @@ def extract_events(
     return _with_reported_day(_merge(events), dates, published)
 
 
-def _triggers(sentence: str, dated: bool, reported: set[str] | frozenset[str] = frozenset()) -> dict[str, None]:
-    """Event types this sentence reports (dict for order); `reported`: the types earlier sentences reported."""
-    found: dict[str, None] = {}
+def _triggers(sentence: str, dated: bool, reported: set[str] | frozenset[str] = frozenset()) -> dict[str, int | None]:
+    """Event types this sentence reports, each with where its word stands (None: no word of its own);
+    `reported`: the types earlier sentences reported."""
+    found: dict[str, int | None] = {}
     referenced: set[str] = set()  # "Sebelum peluncuran, ...": a time reference to another event
     verbs = [v.span() for v in _VERB.finditer(sentence)]
     money = [m.start() for m in _STATEMENT["funding"].finditer(sentence)]
@@ -176,7 +181,7 @@ def _triggers(sentence: str, dated: bool, reported: set[str] | frozenset[str] = 
             # The anchor must be more than the trigger itself ("berbagi pengalaman" is not held by "berbagi").
             anchored = dated or _has_date_shape(sentence) or _ILP.search(sentence)
             if anchored or any(e <= m.start() or s >= m.end() for s, e in verbs):
-                found[event_type] = None
+                found[event_type] = m.start()
                 break
     for event_type, rx in _STATEMENT.items():
         matches = [
@@ -192,7 +197,7 @@ def _triggers(sentence: str, dated: bool, reported: set[str] | frozenset[str] = 
         # "anggaran" or an award needs the sentence to be about ILP or dated; "dana desa" does not.
         strong = any(event_type != "award" and m.group().lower() not in _WEAK_MONEY for m in matches)
         if strong or _ILP.search(sentence) or dated or _has_date_shape(sentence):
-            found[event_type] = None
+            found[event_type] = matches[0].start()
     if not found:  # the referenced event is the only one the sentence names: its date is that event's
         found = dict.fromkeys(t for t in _ACTIVITY if t in referenced)
     if not found and "training" in reported and _BATCH.search(sentence) and (dated or verbs):
@@ -282,6 +287,31 @@ def _event_dates(dates: Sequence[DateMention], s_start: int, s_end: int, text: s
     spans = list(dict.fromkeys((d.start, d.end) for d in inside))
     # Drop a coarser date that a finer one contains ("tahun 2024" beside "24-25 April 2024").
     return [s for s in spans if not any(o != s and _contains(s, o) for o in spans)]
+
+
+# Where one clause ends and another with its own verb begins: ", dan disosialisasikan ...", "; ", "sedangkan".
+_CLAUSE_JOIN = re.compile(r",\s*(?:dan|serta|sedangkan|sementara)\b|;|\bsedangkan\b", _F)
+
+
+def _own_clause_spans(
+    text: str,
+    dates: Sequence[DateMention],
+    bounds: tuple[int, int],
+    at: int,
+    others: list[int],
+    spans: list[tuple[str, str]],
+) -> list[tuple[str, str]]:
+    """Leave out the dates of a clause that another event's word governs ("tertuang dalam SK ... pada Maret
+    2025, dan disosialisasikan ... Rabu (21/5/2025)": the decree is of March). A clause without a word of its
+    own keeps its date ("..., sedangkan ILP seluruh desa pada 8 Januari 2024": the launch again)."""
+    s_start, s_end = bounds
+    cuts = [s_start, *(m.start() for m in _CLAUSE_JOIN.finditer(text, s_start, s_end)), s_end]
+    clauses = list(zip(cuts, cuts[1:], strict=False))
+    taken = [
+        (lo, hi) for lo, hi in clauses if not lo <= s_start + at < hi and any(lo <= s_start + o < hi for o in others)
+    ]
+    foreign = {(d.start, d.end) for d in dates if any(lo <= d.char_start < hi for lo, hi in taken)}
+    return [s for s in spans if s not in foreign]
 
 
 _AIM = re.compile(r"\b(?:target(?:kan|nya)?|ditargetkan|menargetkan|paling\s+lambat)\b", _F)

@@ -33,6 +33,12 @@ ACTIVITY_TRIGGERS: dict[str, str] = {
 LAUNCH_WORDS = (
     r"peluncuran|diluncurkan|meluncurkan|luncurkan|launching|kick[- ]?off|pencanangan|dicanangkan|mencanangkan"
 )
+# A decree's name: "Surat Keputusan", "SK", "Peraturan Bupati", "Perbup", "Keputusan Bupati Bima".
+_DECREE = (
+    r"(?:surat\s+keputusan|(?-i:SK)|peraturan\s+(?:bupati|wali\s*kota|gubernur|menteri(?:\s+kesehatan)?)"
+    r"|(?-i:Perbup|Perwali|Pergub|Permenkes|Kepmenkes)|keputusan\s+(?:menteri|bupati|wali\s*kota|gubernur"
+    r"|kepala\s+dinas)|surat\s+edaran)"
+)
 # Statements stand on their own: a designation, a decree, money, an award.
 STATEMENT_TRIGGERS: dict[str, str] = {
     "pilot_designation": r"lokasi\s+percontohan|percontohan|pilot\s+project|proyek\s+percontohan|piloting"
@@ -41,9 +47,11 @@ STATEMENT_TRIGGERS: dict[str, str] = {
     "funding": r"hibah|dukungan\s+dana|pendanaan|dana\s+(?:desa|kampung|gampong|nagari|kelurahan)"
     r"|mengalokasikan\s+(?:dana|anggaran|Rp)|dana\s+alokasi|menganggarkan|dianggarkan"
     r"|anggaran|(?-i:DAK|BOK|APBD|APBN|APBDes|APBNagari|APBK)",
-    "policy": r"(?:surat\s+keputusan|(?-i:SK)|peraturan\s+(?:bupati|wali\s*kota|gubernur|menteri(?:\s+kesehatan)?)"
-    r"|(?-i:Perbup|Perwali|Pergub|Permenkes|Kepmenkes)|keputusan\s+menteri|surat\s+edaran)"
-    r"(?=[^.]{0,80}\b(?:nomor|no\.))"
+    "policy": rf"{_DECREE}(?=[^.]{{0,80}}\b(?:nomor|no\.)"
+    # "Perbup tentang Penyelenggaraan ILP", "SK Bupati yang diserahkan saat kick off"
+    r"|(?:\s+[\w()]+){0,4}?\s+(?:tentang\s+[^.]{0,60}?(?:(?-i:ILP)|integrasi|layanan\s+primer|klaster|posyandu|puskesmas)"
+    r"|(?:yang\s+)?(?:sudah\s+|telah\s+)?(?:ditandatangani|diterbitkan|terbit|disahkan|diserahkan)))"
+    rf"|(?:tertuang|dituangkan|diatur)\s+dalam\s+{_DECREE}"
     r"|(?:menerbitkan|mengeluarkan|menetapkan|menandatangani|meneken|diterbitkan|ditetapkan|ditandatangani)\s+"
     r"(?:\w+\s+){0,2}?(?:surat\s+edaran|surat\s+keputusan|(?-i:SK|SE|Perbup|Perwali|Pergub)|peraturan)",
     "award": r"penghargaan|juara|award|apresiasi\s+terbaik",
