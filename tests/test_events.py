@@ -383,3 +383,37 @@ def test_goal_dates(text, expected):
 )
 def test_decrees(text, expected):
     assert _events_with_source(text, "2025-07-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Sisanya kami dampingi menerapkan ILP bertahap mulai Mei hingga Juli 2025.",
+            [("monitoring_evaluation", "2025-05", "sentence")],
+            id="kami-dampingi",
+        ),
+        pytest.param(
+            "Kader PKK turun memantau pelaksanaan posyandu ILP Dahlia, Senin (14/7/2025).",
+            [("monitoring_evaluation", "2025-07-14", "sentence")],
+            id="memantau-pelaksanaan",
+        ),
+        pytest.param(
+            "Ketiga puskesmas ILP itu didampingi Dinkes sejak April 2025.",
+            [("monitoring_evaluation", "2025-04", "sentence")],
+            id="a-facility-is-mentored",
+        ),
+        pytest.param(
+            "Bupati didampingi Kepala Dinkes meninjau pustu ILP, Senin (14/7/2025).",
+            [],
+            id="a-person-is-only-accompanied",
+        ),
+        pytest.param(
+            "Pada Juni 2025 kami melatih ulang kader dari sembilan desa tentang ILP.",
+            [("training", "2025-06", "sentence")],
+            id="melatih-kader",
+        ),
+    ],
+)
+def test_activities_told_with_verbs(text, expected):
+    assert _events_with_source(text, "2025-07-20") == expected

@@ -20,12 +20,17 @@ ACTIVITY_TRIGGERS: dict[str, str] = {
     "study_visit": r"studi\s+banding|kaji\s+banding|kunjungan\s+belajar|studi\s+tiru|benchmarking|kunjungan\s+kerja",
     "socialization": r"sosialisasi|menyosialisasikan|mensosialisasikan|disosialisasikan",
     "training": r"pelatihan|bimtek|bimbingan\s+teknis|workshop|peningkatan\s+kapasitas|in[- ]house\s+training"
-    r"|orientasi|(?-i:TOT)|training\s+of\s+trainers?|magang",
+    r"|orientasi|(?-i:TOT)|training\s+of\s+trainers?|magang"
+    r"|(?:melatih|kami\s+latih|kita\s+latih)(?:\s+ulang)?\s+(?:para\s+)?(?:kader|petugas|tenaga|bidan|perawat)",
     "coordination_meeting": r"(?-i:FGD)|focus\s+group\s+discussion|forum\s+group\s+discussion|rapat\s+koordinasi"
     r"|(?-i:Rakor)|rakor\b|lokakarya|lokmin|pertemuan\s+(?:koordinasi|advokasi|lintas\s+sektor)|rapat\s+lintas\s+sektor"
     r"|(?-i:Pokjanal)|rembuk|audiensi|rapat\s+(?:evaluasi|persiapan|teknis|pleno)|pertemuan\s+evaluasi",
     "best_practice_sharing": r"praktik\s+baik(?:nya)?|praktek\s+baik(?:nya)?|best\s+practices?|berbagi\s+pengalaman",
     "monitoring_evaluation": r"monev|monitoring|pendampingan|supervisi|asistensi|visitasi|pemantauan\s+dan\s+evaluasi"
+    # "kami dampingi bertahap", "kami evaluasi pada Februari", "memantau pelaksanaan posyandu ILP",
+    # "Kelima puskesmas itu didampingi Dinkes sejak Maret" (a facility is mentored; a person is only accompanied)
+    r"|(?:kami|kita)\s+(?:dampingi|evaluasi|pantau|monitor)|memantau\s+(?:pelaksanaan|pelayanan|penerapan)"
+    r"|(?:puskesmas|pustu|posyandu|poskesdes)(?:\s+\w+){0,2}\s+didampingi"
     r"|verifikasi|memverifikasi"
     r"|(?:melakukan|menggelar|melaksanakan)\s+evaluasi|mengevaluasi|evaluasi\s+(?:pelaksanaan|penerapan|implementasi)",
 }
