@@ -417,3 +417,43 @@ def test_decrees(text, expected):
 )
 def test_activities_told_with_verbs(text, expected):
     assert _events_with_source(text, "2025-07-20") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Dinkes Pandeglang melakukan kaji tiru ILP ke Puskesmas Labuan, Kamis (5/6/2025).",
+            [("study_visit", "2025-06-05", "sentence")],
+            id="kaji-tiru",
+        ),
+        pytest.param(
+            "Dinkes menggelar rapat advokasi ILP bersama camat, Selasa (3/6/2025).",
+            [("coordination_meeting", "2025-06-03", "sentence")],
+            id="rapat-advokasi",
+        ),
+        pytest.param(
+            "Bupati menyerahkan piagam kepada posyandu ILP terbaik, Selasa (3/6/2025).",
+            [("award", "2025-06-03", "sentence")],
+            id="a-plaque-handed-to-a-facility",
+        ),
+        pytest.param(
+            "Pendampingan ILP bagi puskesmas dimulai pada Juni 2025.",
+            [("monitoring_evaluation", "2025-06", "sentence")],
+            id="mentoring-started-is-no-launch",
+        ),
+        pytest.param(
+            "Dinkes menyiapkan usulan anggaran untuk posyandu ILP.",
+            [],
+            id="a-proposed-budget-is-no-funding",
+        ),
+        pytest.param(
+            "Bupati meluncurkan ILP di Puskesmas Labuan, Senin (2/6/2025). Saat itu juga diserahkan SK tim ILP "
+            "yang ditandatangani bupati.",
+            [("launch", "2025-06-02", "sentence"), ("policy", "2025-06-02", "follow_up")],
+            id="saat-itu-takes-the-date-before",
+        ),
+    ],
+)
+def test_more_triggers_and_references(text, expected):
+    assert _events_with_source(text, "2025-06-10") == expected

@@ -17,14 +17,15 @@ ACTIVITY_TRIGGERS: dict[str, str] = {
     r"|sejak\s+(?:menerapkan|diterapkan|menjalankan|dijalankan|diimplementasikan)(?:\s+(?-i:ILP))?\s+pada"
     r"|mencanangkan|diresmikan|meresmikan|peresmian|(?:sudah|telah|baru)?\s*mulai\s+(?:sejak|pada|dilaksanakan"
     r"|diterapkan|menerapkan|menjalankan|dijalankan|diimplementasikan)|dimulai",
-    "study_visit": r"studi\s+banding|kaji\s+banding|kunjungan\s+belajar|studi\s+tiru|benchmarking|kunjungan\s+kerja",
+    "study_visit": r"studi\s+banding|kaji\s+banding|kunjungan\s+belajar|studi\s+tiru|kaji\s+tiru|benchmarking"
+    r"|kunjungan\s+kerja",
     "socialization": r"sosialisasi|menyosialisasikan|mensosialisasikan|disosialisasikan",
     "training": r"pelatihan|bimtek|bimbingan\s+teknis|workshop|peningkatan\s+kapasitas|in[- ]house\s+training"
     r"|orientasi|(?-i:TOT)|training\s+of\s+trainers?|magang"
     r"|(?:melatih|kami\s+latih|kita\s+latih)(?:\s+ulang)?\s+(?:para\s+)?(?:kader|petugas|tenaga|bidan|perawat)",
     "coordination_meeting": r"(?-i:FGD)|focus\s+group\s+discussion|forum\s+group\s+discussion|rapat\s+koordinasi"
     r"|(?-i:Rakor)|rakor\b|lokakarya|lokmin|pertemuan\s+(?:koordinasi|advokasi|lintas\s+sektor)|rapat\s+lintas\s+sektor"
-    r"|(?-i:Pokjanal)|rembuk|audiensi|rapat\s+(?:evaluasi|persiapan|teknis|pleno)|pertemuan\s+evaluasi",
+    r"|(?-i:Pokjanal)|rembuk|audiensi|(?:rapat|pertemuan)\s+(?:\w+\s+)?(?:advokasi|lintas\s+(?:sektor|program))|rapat\s+(?:evaluasi|persiapan|teknis|pleno)|pertemuan\s+evaluasi",
     "best_practice_sharing": r"praktik\s+baik(?:nya)?|praktek\s+baik(?:nya)?|best\s+practices?|berbagi\s+pengalaman",
     "monitoring_evaluation": r"monev|monitoring|pendampingan|supervisi|asistensi|visitasi|pemantauan\s+dan\s+evaluasi"
     # "kami dampingi bertahap", "kami evaluasi pada Februari", "memantau pelaksanaan posyandu ILP",
@@ -36,7 +37,8 @@ ACTIVITY_TRIGGERS: dict[str, str] = {
 }
 # A literal launch word: with it, a sentence reports a launch rather than the coverage it gives.
 LAUNCH_WORDS = (
-    r"peluncuran|diluncurkan|meluncurkan|luncurkan|launching|kick[- ]?off|pencanangan|dicanangkan|mencanangkan"
+    r"peluncuran|diluncurkan|meluncurkan|luncurkan|(?:di|me)?-?launching|kick[- ]?off|pencanangan|dicanangkan"
+    r"|mencanangkan|meresmikan|diresmikan|peresmian"
 )
 # A decree's name: "Surat Keputusan", "SK", "Peraturan Bupati", "Perbup", "Keputusan Bupati Bima".
 _DECREE = (
@@ -59,12 +61,15 @@ STATEMENT_TRIGGERS: dict[str, str] = {
     rf"|(?:tertuang|dituangkan|diatur)\s+dalam\s+{_DECREE}"
     r"|(?:menerbitkan|mengeluarkan|menetapkan|menandatangani|meneken|diterbitkan|ditetapkan|ditandatangani)\s+"
     r"(?:\w+\s+){0,2}?(?:surat\s+edaran|surat\s+keputusan|(?-i:SK|SE|Perbup|Perwali|Pergub)|peraturan)",
-    "award": r"penghargaan|juara|award|apresiasi\s+terbaik",
+    "award": r"penghargaan|juara|award|apresiasi\s+terbaik"
+    # a certificate or plaque handed to a facility: "menyerahkan piagam kepada Posyandu Mawar"
+    r"|(?:penyerahan|menyerahkan|diserahkan|menerima|meraih)\s+(?:\w+\s+){0,2}?(?:sertifikat|piagam|trofi)"
+    r"(?=\s+kepada\s+(?:puskesmas|posyandu|pustu|desa|kelurahan))",
 }
 # Words before a money word that make it no funding: "menghemat anggaran", "keterbatasan anggaran".
 # So do conditions and absences: "Kalau dana desa tidak mendukung", "belum ada anggaran".
 NOT_FUNDING_BEFORE = (
-    r"(?:menghemat|hemat|penghematan|efisiensi|keterbatasan|kekurangan|minim(?:nya)?|terbatasnya|kalau|jika|apabila"
+    r"(?:rancangan|usulan|perencanaan|penyusunan|menghemat|hemat|penghematan|efisiensi|keterbatasan|kekurangan|minim(?:nya)?|terbatasnya|kalau|jika|apabila"
     r"|bila|tanpa|belum\s+ada|tidak\s+ada|tak\s+ada)\s+$"
 )
 # A later sentence that goes on about the same activity: "Kegiatan tersebut berlangsung Senin (7/10/2024)".
@@ -79,11 +84,15 @@ FOLLOW_UP = (
 )
 # What may start without ILP starting: "persiapan penerapan ILP sudah dimulai sejak Juli".
 NOT_LAUNCH_BEFORE = (
-    r"\b(?:persiapan|pembangunan|renovasi|pendaftaran|pelatihan|orientasi|sosialisasi|pendataan|kegiatan|rangkaian"
+    r"\b(?:pendampingan|monitoring|monev|supervisi|evaluasi|bimtek|persiapan|pembangunan|renovasi|pendaftaran|pelatihan|orientasi|sosialisasi|pendataan|kegiatan|rangkaian"
     r"|acara)\b"
 )
 # A sentence whose subject points back at the people or activity of the sentence before ("Mereka mengikuti ...").
-BACK_REFERENCE = r"\W*(?:mereka|para\s+peserta|peserta|kegiatan\s+(?:itu|tersebut|ini))\b"
+BACK_REFERENCE = (
+    r"\W*(?:mereka|para\s+peserta|peserta|kegiatan\s+(?:itu|tersebut|ini)"
+    # "Saat itu, ...", "Lewat kegiatan tersebut, ...": the time of the sentence before
+    r"|(?:pada\s+)?saat\s+itu|ketika\s+itu|waktu\s+itu|kala\s+itu|(?:lewat|melalui|dengan)\s+\w+\s+(?:itu|tersebut|ini))\b"
+)
 # Words before a trigger that make it another event's time ("Sebelum peluncuran, ..."), not an event.
 TIME_REFERENCE_BEFORE = r"\b(?:sebelum|setelah|sesudah|usai|seusai|pasca|menjelang|jelang)\s+$"
 # Words before an activity that point back at one already reported: "tempat launching", "hasil bimtek",
