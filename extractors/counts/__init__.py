@@ -11,7 +11,14 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from extractors.counts.patterns import COUNTERS, FACILITY_TERMS, NOT_FACILITY_UNITS, STATUS_CUES, WEAK_CUES
+from extractors.counts.patterns import (
+    ASPECT_COMPLEMENTS,
+    COUNTERS,
+    FACILITY_TERMS,
+    NOT_FACILITY_UNITS,
+    STATUS_CUES,
+    WEAK_CUES,
+)
 from extractors.models import FacilityCount
 from extractors.numbers import NUMBER, parse_number
 
@@ -247,13 +254,7 @@ def _list_spans(sentence: str, hits: list[tuple[int, int, int, str, int, int]]) 
 
 _ASPECT = re.compile(r"sudah|telah", _F)
 _NEGATED = re.compile(r"\s*(?:belum|tidak|tak)\b", _F)
-# What "sudah"/"telah" must lead to in its clause to say the facilities run ILP: "sudah ILP", "telah
-# menerapkan ...", "sudah melayani semua sasaran siklus hidup".
-_ILP_IN_CLAUSE = re.compile(
-    r"\bILP\b|integrasi|terintegrasi|klaster|siklus\s+hidup|transformasi|bertransformasi|berjalan|siap|aktif|buka"
-    r"|dibuka|beroperasi|menggabungkan|digabungkan|terpadu",
-    _F,
-)
+_ILP_IN_CLAUSE = re.compile(ASPECT_COMPLEMENTS, _F)
 
 
 def _bare_aspect(sentence: str, cue: re.Match[str]) -> bool:

@@ -40,6 +40,12 @@ STATUS_CUES: dict[str, str] = {
     r"|terdiri\s+(?:atas|dari)|tersebar|tersedia|ada|mencakup|meliputi|membawahi|menaungi|membina|mengampu|punya"
     r"|mencatat|tercatat",
 }
+# What "sudah"/"telah" must meet in its clause to say the facilities run ILP ("sudah ILP", "telah buka setiap
+# hari", "sudah melayani semua sasaran siklus hidup"); "telah menginstruksikan 21 puskesmas" says nothing of it.
+ASPECT_COMPLEMENTS = (
+    r"\bILP\b|integrasi|terintegrasi|klaster|siklus\s+hidup|transformasi|bertransformasi|berjalan|siap|aktif|buka"
+    r"|dibuka|beroperasi|menggabungkan|digabungkan|terpadu"
+)
 # Nouns naming an activity: they suggest a status, but less than a verb does.
 WEAK_CUES = (
     r"monev|monitoring|pendampingan|supervisi|sosialisasi|pelatihan|bimtek|kunjungan|rakor|rapat|lokakarya"
