@@ -45,7 +45,8 @@ _ALL_WITH_NUMBER = re.compile(
 )
 # "sebanyak 43 di antaranya", "56 unit di antaranya", "dua lainnya": a number that leaves out the facility it counts.
 _ANAPHOR = re.compile(
-    rf"\b(?:sebanyak\s+|sekitar\s+)?(?P<num>{NUMBER})\s+(?:{COUNTERS}\s+)?(?P<ref>di\s*antaranya|diantaranya|lainnya)\b",
+    rf"\b(?:sebanyak\s+|sekitar\s+)?(?P<num>{NUMBER})\s+(?:{COUNTERS}\s+)?"
+    r"(?P<ref>di\s*antaranya|diantaranya|lainnya)\b",
     _F,
 )
 _FACILITY_WORD = re.compile(rf"\b(?:{_FACILITY})(?:nya)?\b", _F)
@@ -53,6 +54,7 @@ _FACILITY_WORD = re.compile(rf"\b(?:{_FACILITY})(?:nya)?\b", _F)
 _TOPIC = re.compile(rf"\b(?:dari\s+(?:jumlah\s+|total\s+)?|untuk\s+)(?:{_FACILITY})\b(?:\s+(?:itu|tersebut|ini))?", _F)
 # "ditambah 15 UPTD, sehingga ...": a puskesmas named by its office alone.
 _BARE_UPTD = re.compile(rf"\b(?P<num>{NUMBER})\s+UPTD\b(?!\s+[A-Za-z])")
+_PUSKESMAS_WORD = re.compile(r"\bpuskesmas\b", _F)
 # "Dari 97 pustu tersebut, baru 35 yang ...": a number that picks up the facility of a "dari N" just before.
 _SUBSET = re.compile(
     rf"(?:\b(?:(?:sekarang|kini|saat\s+ini)\s+)?(?:baru|hanya|tinggal|sebanyak|sekitar|sekarang|kini|sudah|telah)\s+"
@@ -156,7 +158,7 @@ def _counts_in_sentence(
         before = [h for h in hits if h[1] <= m.start()]
         kind = before[-1][3] if before else (carried if m.start() < 3 else None)
         if kind is None and m["ref"].lower() != "lainnya":  # "seluruh puskesmas ..., dan empat di antaranya"
-            named = [f for f in _FACILITY_WORD.finditer(sentence, 0, m.start())]
+            named = list(_FACILITY_WORD.finditer(sentence, 0, m.start()))
             kind = _facility_type(named[-1]) if named else None
         if value is None or kind is None or not free(*m.span()):
             continue
@@ -177,7 +179,7 @@ def _counts_in_sentence(
         hits.append((m.start("num"), m.end("num"), value, kind, m.start("num"), m.end("num")))
     for m in _BARE_UPTD.finditer(sentence):
         value = parse_number(m["num"])
-        about_puskesmas = carried == "puskesmas" or re.search(r"\bpuskesmas\b", sentence, _F)
+        about_puskesmas = carried == "puskesmas" or _PUSKESMAS_WORD.search(sentence)
         if value is not None and about_puskesmas and free(*m.span()):
             hits.append((m.start(), m.end(), value, "puskesmas", m.start("num"), m.end("num")))
     for h in sorted(hits):
@@ -262,10 +264,10 @@ def _bare_aspect(sentence: str, cue: re.Match[str]) -> bool:
     puskesmas ...", "sudah memenuhi standar" (an aspect marker is no status of its own)."""
     if not _ASPECT.fullmatch(cue.group()):
         return False
-    opening = [b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, cue.start())]
+    clause_start = max((b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, cue.start())), default=0)
     rest = sentence[cue.end() :]
     clause = rest[: m.start()] if (m := _CLAUSE_BREAK.search(rest)) else rest
-    if _ILP_IN_CLAUSE.search(sentence, opening[-1] if opening else 0, cue.end() + len(clause)):
+    if _ILP_IN_CLAUSE.search(sentence, clause_start, cue.end() + len(clause)):
         return False
     return not any(
         status == "implementing" and not _ASPECT.fullmatch(c.group())

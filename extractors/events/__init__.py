@@ -279,7 +279,7 @@ def _has_date_shape(sentence: str) -> bool:
     return re.search(r"\b(?:19|20)\d{2}\b", sentence) is not None
 
 
-def _event_dates(dates: Sequence[DateMention], s_start: int, s_end: int, text: str = "") -> list[tuple[str, str]]:
+def _event_dates(dates: Sequence[DateMention], s_start: int, s_end: int, text: str) -> list[tuple[str, str]]:
     inside = [d for d in dates if s_start <= d.char_start < s_end and not _goal_date(text, s_start, d)]
     if any(len(d.start) > 4 for d in inside):
         # "Bimtek ILP Tahun 2024 digelar 3 Januari 2025": a year in the activity's name is not its date.
@@ -314,16 +314,15 @@ def _own_clause_spans(
     return [s for s in spans if s not in foreign]
 
 
+_CLAUSE_MARK = re.compile(r"[,;:]")
 _AIM = re.compile(r"\b(?:target(?:kan|nya)?|ditargetkan|menargetkan|paling\s+lambat)\b", _F)
 
 
 def _goal_date(text: str, s_start: int, date: DateMention) -> bool:
     """Whether a date is what a target aims at, in its own clause ("ditargetkan menerapkan ILP pada 2025",
     "Target 33 Puskesmas ... Tahun Depan"): the goal's date, not the day of an event."""
-    if not text:
-        return False
-    opening = [m.end() for m in re.finditer(r"[,;:]", text[s_start : date.char_start])]
-    return _AIM.search(text, s_start + (opening[-1] if opening else 0), date.char_start) is not None
+    clause_start = max((m.end() for m in _CLAUSE_MARK.finditer(text, s_start, date.char_start)), default=s_start)
+    return _AIM.search(text, clause_start, date.char_start) is not None
 
 
 def _contains(coarse: tuple[str, str], fine: tuple[str, str]) -> bool:

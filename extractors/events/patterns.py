@@ -25,7 +25,8 @@ ACTIVITY_TRIGGERS: dict[str, str] = {
     r"|(?:melatih|kami\s+latih|kita\s+latih)(?:\s+ulang)?\s+(?:para\s+)?(?:kader|petugas|tenaga|bidan|perawat)",
     "coordination_meeting": r"(?-i:FGD)|focus\s+group\s+discussion|forum\s+group\s+discussion|rapat\s+koordinasi"
     r"|(?-i:Rakor)|rakor\b|lokakarya|lokmin|pertemuan\s+(?:koordinasi|advokasi|lintas\s+sektor)|rapat\s+lintas\s+sektor"
-    r"|(?-i:Pokjanal)|rembuk|audiensi|(?:rapat|pertemuan)\s+(?:\w+\s+)?(?:advokasi|lintas\s+(?:sektor|program))|rapat\s+(?:evaluasi|persiapan|teknis|pleno)|pertemuan\s+evaluasi",
+    r"|(?-i:Pokjanal)|rembuk|audiensi|(?:rapat|pertemuan)\s+(?:\w+\s+)?(?:advokasi|lintas\s+(?:sektor|program))"
+    r"|rapat\s+(?:evaluasi|persiapan|teknis|pleno)|pertemuan\s+evaluasi",
     "best_practice_sharing": r"praktik\s+baik(?:nya)?|praktek\s+baik(?:nya)?|best\s+practices?|berbagi\s+pengalaman",
     "monitoring_evaluation": r"monev|monitoring|pendampingan|supervisi|asistensi|visitasi|pemantauan\s+dan\s+evaluasi"
     # "kami dampingi bertahap", "kami evaluasi pada Februari", "memantau pelaksanaan posyandu ILP",
@@ -56,7 +57,8 @@ STATEMENT_TRIGGERS: dict[str, str] = {
     r"|anggaran|(?-i:DAK|BOK|APBD|APBN|APBDes|APBNagari|APBK)",
     "policy": rf"{_DECREE}(?=[^.]{{0,80}}\b(?:nomor|no\.)"
     # "Perbup tentang Penyelenggaraan ILP", "SK Bupati yang diserahkan saat kick off"
-    r"|(?:\s+[\w()]+){0,4}?\s+(?:tentang\s+[^.]{0,60}?(?:(?-i:ILP)|integrasi|layanan\s+primer|klaster|posyandu|puskesmas)"
+    r"|(?:\s+[\w()]+){0,4}?\s+(?:tentang\s+[^.]{0,60}?"
+    r"(?:(?-i:ILP)|integrasi|layanan\s+primer|klaster|posyandu|puskesmas)"
     r"|(?:yang\s+)?(?:sudah\s+|telah\s+)?(?:ditandatangani|diterbitkan|terbit|disahkan|diserahkan)))"
     rf"|(?:tertuang|dituangkan|diatur)\s+dalam\s+{_DECREE}"
     r"|(?:menerbitkan|mengeluarkan|menetapkan|menandatangani|meneken|diterbitkan|ditetapkan|ditandatangani)\s+"
@@ -69,8 +71,8 @@ STATEMENT_TRIGGERS: dict[str, str] = {
 # Words before a money word that make it no funding: "menghemat anggaran", "keterbatasan anggaran".
 # So do conditions and absences: "Kalau dana desa tidak mendukung", "belum ada anggaran".
 NOT_FUNDING_BEFORE = (
-    r"(?:rancangan|usulan|perencanaan|penyusunan|menghemat|hemat|penghematan|efisiensi|keterbatasan|kekurangan|minim(?:nya)?|terbatasnya|kalau|jika|apabila"
-    r"|bila|tanpa|belum\s+ada|tidak\s+ada|tak\s+ada)\s+$"
+    r"(?:rancangan|usulan|perencanaan|penyusunan|menghemat|hemat|penghematan|efisiensi|keterbatasan|kekurangan"
+    r"|minim(?:nya)?|terbatasnya|kalau|jika|apabila|bila|tanpa|belum\s+ada|tidak\s+ada|tak\s+ada)\s+$"
 )
 # A later sentence that goes on about the same activity: "Kegiatan tersebut berlangsung Senin (7/10/2024)".
 _ACTIVITY_NOUNS = (
@@ -84,14 +86,15 @@ FOLLOW_UP = (
 )
 # What may start without ILP starting: "persiapan penerapan ILP sudah dimulai sejak Juli".
 NOT_LAUNCH_BEFORE = (
-    r"\b(?:pendampingan|monitoring|monev|supervisi|evaluasi|bimtek|persiapan|pembangunan|renovasi|pendaftaran|pelatihan|orientasi|sosialisasi|pendataan|kegiatan|rangkaian"
-    r"|acara)\b"
+    r"\b(?:pendampingan|monitoring|monev|supervisi|evaluasi|bimtek|persiapan|pembangunan|renovasi|pendaftaran"
+    r"|pelatihan|orientasi|sosialisasi|pendataan|kegiatan|rangkaian|acara)\b"
 )
 # A sentence whose subject points back at the people or activity of the sentence before ("Mereka mengikuti ...").
 BACK_REFERENCE = (
     r"\W*(?:mereka|para\s+peserta|peserta|kegiatan\s+(?:itu|tersebut|ini)"
     # "Saat itu, ...", "Lewat kegiatan tersebut, ...": the time of the sentence before
-    r"|(?:pada\s+)?saat\s+itu|ketika\s+itu|waktu\s+itu|kala\s+itu|(?:lewat|melalui|dengan)\s+\w+\s+(?:itu|tersebut|ini))\b"
+    r"|(?:pada\s+)?saat\s+itu|ketika\s+itu|waktu\s+itu|kala\s+itu"
+    r"|(?:lewat|melalui|dengan)\s+\w+\s+(?:itu|tersebut|ini))\b"
 )
 # Words before a trigger that make it another event's time ("Sebelum peluncuran, ..."), not an event.
 TIME_REFERENCE_BEFORE = r"\b(?:sebelum|setelah|sesudah|usai|seusai|pasca|menjelang|jelang)\s+$"
