@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from extractors.lang import another_clause_pattern
 from extractors.models import DateMention, Event, FacilityCount
 
 __all__ = ["place_counts", "reported_day", "with_timeline_dates"]
@@ -227,7 +228,7 @@ def _as_of(
 
 
 # Words that open another clause about other facilities: "..., sedangkan delapan puskesmas lainnya ditargetkan".
-_OTHER_CLAUSE = re.compile(r"\b(?:sedangkan|sementara|namun|tetapi|adapun)\b|,\s*dan\b|;", _F)
+_OTHER_CLAUSE = another_clause_pattern()
 
 
 def _aimed_at(text: str, count: FacilityCount, target: DateMention | None) -> bool:

@@ -322,6 +322,14 @@ def test_event_timeline_places_undated_events_at_their_articles_day(warehouse):
             38,
             "target",
         ),
+        # ", serta" opens another clause as ", dan" does.
+        (
+            "Saat ini 17 puskesmas sudah menjalankan ILP, serta 38 pustu ditargetkan menyusul paling lambat Juni 2025.",
+            "2024-12-13",
+            "puskesmas",
+            17,
+            "implementing",
+        ),
         (
             "Dari 20 puskesmas, 12 sudah menjalankan ILP, sedangkan delapan puskesmas lainnya ditargetkan menyusul "
             "paling lambat Desember 2025.",

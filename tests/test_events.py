@@ -370,6 +370,12 @@ def test_goal_dates(text, expected):
             id="each-event-takes-the-date-of-its-own-clause",
         ),
         pytest.param(
+            "Tim pembina ILP tertuang dalam SK Bupati yang ditandatangani pada Maret 2025, namun baru disosialisasikan "
+            "kepada camat, Rabu (21/5/2025).",
+            [("socialization", "2025-05-21", "sentence"), ("policy", "2025-03", "sentence")],
+            id="namun-opens-another-clause",
+        ),
+        pytest.param(
             "Dinkes merampungkan rancangan Peraturan Bupati tentang Penyelenggaraan ILP.",
             [("policy", None, "article")],
             id="a-decree-about-ilp",

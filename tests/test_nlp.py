@@ -1,5 +1,6 @@
 import pytest
 
+from extractors.lang import another_clause_pattern
 from extractors.nlp import get_nlp, sentence_spans, sentence_starts, text_sentence_spans
 from tests.conftest import RAW_ARTICLES
 
@@ -30,3 +31,19 @@ def test_hyphenated_words_stay_whole():
         "Jokowi-JK",
         "orang-orang",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        ("12 puskesmas sudah siap, sedangkan pustu menyusul", True),
+        ("SK terbit Maret, namun baru disosialisasikan Mei", True),
+        ("diluncurkan 2023, serta dievaluasi 2024", True),
+        ("diluncurkan 2023, dan dievaluasi 2024", True),
+        ("diluncurkan 2023; dievaluasi 2024", True),
+        ("puskesmas dan pustu diluncurkan 2023", False),
+        ("tenaga kesehatan serta kader dilatih", False),
+    ],
+)
+def test_another_clause_pattern(text, opens):
+    assert bool(another_clause_pattern().search(text)) is opens

@@ -30,6 +30,7 @@ from extractors.events.patterns import (
     STATEMENT_TRIGGERS,
     TIME_REFERENCE_BEFORE,
 )
+from extractors.lang import another_clause_pattern
 from extractors.locations import LocationResult, Mention
 from extractors.models import DateMention, Event, FacilityCount, Person
 
@@ -290,7 +291,7 @@ def _event_dates(dates: Sequence[DateMention], s_start: int, s_end: int, text: s
 
 
 # Where one clause ends and another with its own verb begins: ", dan disosialisasikan ...", "; ", "sedangkan".
-_CLAUSE_JOIN = re.compile(r",\s*(?:dan|serta|sedangkan|sementara)\b|;|\bsedangkan\b", _F)
+_CLAUSE_JOIN = another_clause_pattern()
 
 
 def _own_clause_spans(

@@ -6,6 +6,7 @@ so a list is extended by editing a text file, and each entry is tested as data.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -22,3 +23,9 @@ def word_list(name: str) -> tuple[str, ...]:
 @cache
 def word_set(name: str) -> frozenset[str]:
     return frozenset(word_list(name))
+
+
+def another_clause_pattern() -> re.Pattern[str]:
+    """Where another clause of a sentence begins: a connective, a comma before "dan"/"serta", a semicolon."""
+    words = "|".join(map(re.escape, word_list("clause_connectives")))
+    return re.compile(rf"\b(?:{words})\b|,\s*(?:dan|serta)\b|;", re.IGNORECASE)
