@@ -383,6 +383,41 @@ def test_offsets_slice_the_text():
             [(300, "posyandu", "implementing")],
             id="layani",
         ),
+        pytest.param(
+            "Tahun lalu pembekalan serupa sudah diterima kader dari 14 puskesmas dan telah menerapkan ILP.",
+            [(14, "puskesmas", "participating")],
+            id="staff-from-the-facilities-took-part",
+        ),
+        pytest.param(
+            "Delegasi itu terdiri atas pengelola program dari 25 puskesmas di Temanggung.",
+            [(25, "puskesmas", "participating")],
+            id="staff-from-outweighs-terdiri-atas",
+        ),
+        pytest.param(
+            "Menurut Ratna, petugas dari seluruh tujuh puskesmas turun ke lapangan.",
+            [(7, "puskesmas", "total")],
+            id="staff-from-all-of-them-is-still-all-there-are",
+        ),
+        pytest.param(
+            "Kini seluruh 20 puskesmas siap menerapkan ILP, didukung 85 pustu dan 533 posyandu.",
+            [(20, "puskesmas", "implementing"), (85, "pustu", "total"), (533, "posyandu", "total")],
+            id="didukung-is-what-there-is",
+        ),
+        pytest.param(
+            "Pemkab memutuskan mempercepat penerapan di 20 puskesmas sisanya tahun ini.",
+            [(20, "puskesmas", "target")],
+            id="hurrying-the-rollout-on",
+        ),
+        pytest.param(
+            "Lokakarya Lintas Sektor, Pemkab Kebut Penerapan ILP di 17 Puskesmas",
+            [(17, "puskesmas", "target")],
+            id="kebut-penerapan",
+        ),
+        pytest.param(
+            "Dari 12 puskesmas yang ada di Kaimana, dua kami pilih lebih dulu sebagai lokus.",
+            [(12, "puskesmas", "total"), (2, "puskesmas", "pilot")],
+            id="a-subset-told-with-kami",
+        ),
     ],
 )
 def test_counts_and_statuses_as_news_writes_them(sentence, expected):
@@ -405,3 +440,10 @@ def test_a_count_that_refers_back_keeps_its_status():
     first_end = text.index(".") + 1
     found = extract_counts(text, [(0, first_end), (first_end + 1, len(text))])
     assert [(c.count, c.status) for c in found] == [(6, "pilot"), (6, "pilot"), (41, "total")]
+
+
+def test_staff_from_facilities_mentioned_before_took_part_whatever_those_were_given():
+    text = "Pemkab mempercepat penerapan di 20 puskesmas. Dinkes melatih 120 tenaga kesehatan dari 20 puskesmas tersebut."
+    first_end = text.index(".") + 1
+    found = extract_counts(text, [(0, first_end), (first_end + 1, len(text))])
+    assert [(c.count, c.status) for c in found] == [(20, "target"), (20, "participating")]

@@ -16,6 +16,7 @@ from extractors.counts.patterns import (
     COUNTERS,
     FACILITY_TERMS,
     NOT_FACILITY_UNITS,
+    STAFF_NOUNS,
     STATUS_CUES,
     WEAK_CUES,
 )
@@ -60,7 +61,7 @@ _SUBSET = re.compile(
     rf"(?:\b(?:(?:sekarang|kini|saat\s+ini)\s+)?(?:baru|hanya|tinggal|sebanyak|sekitar|sekarang|kini|sudah|telah)\s+"
     rf"|,\s*)(?P<num>{NUMBER})\s+(?:unit\s+)?"
     r"(?:atau\s+(?:sekitar\s+)?\d{1,3}(?:[.,]\d+)?\s*(?:persen|%)\s+)?"  # "baru 64 atau 57 persen yang ..."
-    r"(?:yang|sudah|telah|baru|masih|belum)\b",
+    r"(?:yang|sudah|telah|baru|masih|belum|kami|kita|dipilih|terpilih|ditetapkan|ditunjuk)\b",  # "dua kami pilih"
     _F,
 )
 # "43 pustu tersebut": the same facilities again; the count keeps the status they were given before.
@@ -74,6 +75,7 @@ _RELATIVE_CLAUSE = re.compile(
 # "Dari jumlah itu, sebanyak 702 posyandu ...": a count out of a total already given.
 _OUT_OF_THAT = re.compile(r"\bdari\s+(?:jumlah|total)\s+(?:itu|tersebut)\b", _F)
 _ALL_BEFORE = re.compile(r"\b(?:seluruh|semua)\s+$", _F)
+_STAFF_FROM = re.compile(rf"\b(?:{STAFF_NOUNS})\s+(?:yang\s+)?(?:berasal\s+)?dari\s+$", _F)
 # "dari 152 pustu", "Dari total 152", "Dari sekitar 150 puskesmas": a total the next count is part of.
 _DARI_LEAD = re.compile(r"\bdari\s+(?:(?:total|sekitar|sebanyak|seluruh|keseluruhan)\s+)*$", _F)
 # "12 puskesmas di Mimika, sembilan di Nabire dan enam di Paniai": counts that leave the noun out.
@@ -119,7 +121,8 @@ def extract_counts(
         region = (region_in(s_start, s_end) if region_in else None) or main_region
         carried = out[-1].facility_type if out and out[-1].char_end >= s_start - 200 else None
         for count in _counts_in_sentence(sentence, s_start, region, carried):
-            if _REFERS_BACK.match(text, count.char_end):
+            staff = _STAFF_FROM.search(text, max(0, count.char_start - 40), count.char_start)
+            if _REFERS_BACK.match(text, count.char_end) and not staff:  # staff "dari 20 puskesmas tersebut" took part
                 earlier = [c for c in out if (c.facility_type, c.count) == (count.facility_type, count.count)]
                 if earlier and earlier[-1].status != "unspecified":
                     count = replace(count, status=earlier[-1].status)
@@ -358,6 +361,8 @@ def _status(
         return "total"  # "Dari 20 puskesmas, 12 sudah ...": the whole the next figure is part of
     if _TARGET_RIGHT_BEFORE.search(before):
         return "target"  # "melampaui target 14 puskesmas lokus"
+    if _STAFF_FROM.search(before):
+        return "participating"  # "kader dari 14 puskesmas telah mendapatkan pembekalan": they took part
     cues = [
         (status, m)
         for status, rx in _CUES

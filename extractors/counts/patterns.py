@@ -25,6 +25,8 @@ STATUS_CUES: dict[str, str] = {
     r"|pelopor|rintisan"
     r"|mengawali",
     "target": r"ditargetkan|menargetkan|targetkan|target(?:nya)?|akan|bakal|direncanakan|rencananya|berencana|menyusul"
+    # hurrying a rollout on to facilities says they do not run it yet: "mempercepat penerapan di 20 puskesmas"
+    r"|(?:mem)?percepat(?:an)?\s+(?:penerapan|implementasi|pelaksanaan|pemerataan)|(?:meng)?(?:kebut|genjot)\s+penerapan"
     r"|bertahap|berharap|diharapkan|harapkan|tahun\s+depan|mendatang|dijadwalkan|nanti|diusulkan",
     "participating": r"mengikuti|ikuti|diikuti|melibatkan|dilibatkan|dihadiri|menghadiri|peserta|berpartisipasi"
     r"|terlibat|studi\s+banding|kaji\s+banding|diundang|hadir|monev|monitoring|pendampingan|supervisi"
@@ -36,7 +38,7 @@ STATUS_CUES: dict[str, str] = {
     r"|meluncurkan|diluncurkan|luncurkan|(?:me|di)?-?launching|dimulai|diperluas|melayani|layani|meresmikan|diresmikan"
     r"|resmikan|peresmian|menjangkau|mengintegrasikan|diintegrasikan|pelaksana|(?:memberikan|membuka)\s+layanan",
     "unspecified": r"belum|masih\s+menunggu|masih\s+dalam\s+persiapan",
-    "total": r"dari\s+total|total|terdapat|memiliki|mempunyai|berjumlah|jumlah|ditopang|didukung\s+oleh"
+    "total": r"dari\s+total|total|terdapat|memiliki|mempunyai|berjumlah|jumlah|ditopang|didukung(?:\s+oleh)?"
     r"|terdiri\s+(?:atas|dari)|tersebar|tersedia|ada|mencakup|meliputi|membawahi|menaungi|membina|mengampu|punya"
     r"|mencatat|tercatat",
 }
@@ -52,4 +54,10 @@ WEAK_CUES = (
     r"|workshop|FGD|studi\s+banding|kaji\s+banding|peserta"
     # Verbs of mere existence or record: a verb of doing in the count's clause says more.
     r"|tercatat|terdapat|ada|mencatat"
+)
+# People who come from the counted facilities: "kader dari 14 puskesmas", "pengelola program dari 25 puskesmas".
+# The facilities took part through them.
+STAFF_NOUNS = (
+    r"kader|petugas|tenaga\s+kesehatan|nakes|kepala\s+puskesmas|pengelola(?:\s+program)?|perwakilan|peserta|utusan"
+    r"|bidan|perawat|dokter|staf|pegawai|penanggung\s+jawab(?:\s+klaster)?|pemegang\s+program"
 )
