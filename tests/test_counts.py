@@ -443,7 +443,9 @@ def test_a_count_that_refers_back_keeps_its_status():
 
 
 def test_staff_from_facilities_mentioned_before_took_part_whatever_those_were_given():
-    text = "Pemkab mempercepat penerapan di 20 puskesmas. Dinkes melatih 120 tenaga kesehatan dari 20 puskesmas tersebut."
+    text = (
+        "Pemkab mempercepat penerapan di 20 puskesmas. Dinkes melatih 120 tenaga kesehatan dari 20 puskesmas tersebut."
+    )
     first_end = text.index(".") + 1
     found = extract_counts(text, [(0, first_end), (first_end + 1, len(text))])
     assert [(c.count, c.status) for c in found] == [(20, "target"), (20, "participating")]
