@@ -463,3 +463,80 @@ def test_activities_told_with_verbs(text, expected):
 )
 def test_more_triggers_and_references(text, expected):
     assert _events_with_source(text, "2025-06-10") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        pytest.param(
+            "Puskesmas Oesao di Kabupaten Kupang menjadi puskesmas kedua yang meluncurkan ILP, setelah Puskesmas "
+            "Baumata pada awal Maret lalu.",
+            "2025-03-20",
+            [("launch", None, None, "Oesao", "53.01"), ("launch", "2025-03", "2025-03", "Baumata", "53.01")],
+            id="the-date-after-setelah-is-the-earlier-launch",
+        ),
+        pytest.param(
+            "Dinkes NTT memantau ILP di Kabupaten Sikka, Senin (8/9/2025). Sikka menjadi kabupaten ketiga yang "
+            "dimonev setelah Ende pada akhir Agustus.",
+            "2025-09-10",
+            [
+                ("monitoring_evaluation", "2025-09-08", "2025-09-08", None, "53.07"),
+                ("monitoring_evaluation", "2025-08", "2025-08", None, "53.08"),
+            ],
+            id="dimonev-and-an-earlier-one-elsewhere",
+        ),
+        pytest.param(
+            "Dinkes menggelar pelatihan ILP bagi kader di Aula Dinkes Kendal, Senin (2/6/2025). Pelatihan "
+            "berlangsung tiga hari, 2-4 Juni 2025.",
+            "2025-06-05",
+            [("training", "2025-06-02", "2025-06-04", None, "33.24")],
+            id="a-day-inside-the-range-is-its-first-day",
+        ),
+        pytest.param(
+            "Sisa kader akan ikut pelatihan ILP pada tahun depan, tergantung ketersediaan anggaran.",
+            "2025-06-05",
+            [("training", "2026", "2026", None, None)],
+            id="depending-on-a-budget-is-no-funding",
+        ),
+        pytest.param(
+            "Pencanangan ILP digelar Selasa (18/2/2025). Rapat persiapan pencanangan sendiri digelar Jumat "
+            "(14/2/2025) bersama para camat.",
+            "2025-02-19",
+            [
+                ("launch", "2025-02-18", "2025-02-18", None, None),
+                ("coordination_meeting", "2025-02-14", "2025-02-14", None, None),
+            ],
+            id="preparing-a-launch-is-no-launch",
+        ),
+        pytest.param(
+            "Dari 27 puskesmas di Bantul, seluruhnya sudah menerapkan ILP per Desember 2024.",
+            "2025-02-12",
+            [("coverage_report", "2024-12", "2024-12", None, "34.02")],
+            id="all-of-them-run-ilp-is-coverage",
+        ),
+        pytest.param(
+            "Kepala Dinkes mengatakan seluruh puskesmas di Bangka Selatan sudah menerapkan ILP sejak 2024.",
+            "2025-10-06",
+            [("launch", "2024", "2024", None, "19.03"), ("coverage_report", "2024", "2024", None, "19.03")],
+            id="all-puskesmas-run-ilp-since",
+        ),
+        pytest.param(
+            "Pada 2024, ILP kami mulai dengan lokus di 31 puskesmas.",
+            "2025-06-10",
+            [("pilot_designation", "2024", "2024", None, None)],
+            id="lokus-di",
+        ),
+        pytest.param(
+            "Dinkes melaksanakan monev ILP di Puskesmas Bobong, Selasa (20/5/2025). Monev dilakukan untuk memastikan "
+            "komitmen saat kick off ILP pada Agustus 2024 dijalankan.",
+            "2025-05-22",
+            [
+                ("monitoring_evaluation", "2025-05-20", "2025-05-20", "Bobong", None),
+                ("launch", "2024-08", "2024-08", None, None),
+            ],
+            id="what-a-reported-monev-is-for-is-no-new-monev",
+        ),
+    ],
+)
+def test_fourth_batch_constructions(text, published, expected):
+    assert events_of(text, published) == expected

@@ -26,6 +26,7 @@ from extractors.events.patterns import (
     NOT_LAUNCH_BEFORE,
     ORGANIZATIONS,
     POINTS_BACK_BEFORE,
+    PURPOSE_AFTER,
     PURPOSE_BEFORE,
     STATEMENT_TRIGGERS,
     TIME_REFERENCE_BEFORE,
@@ -52,9 +53,16 @@ _NOT_LAUNCH_BEFORE = re.compile(NOT_LAUNCH_BEFORE, _F)
 _LAUNCH_WORD = re.compile(rf"\b(?:{LAUNCH_WORDS})\b", _F)
 _PURPOSE = re.compile(PURPOSE_BEFORE, _F)
 _POINTS_BACK = re.compile(POINTS_BACK_BEFORE, _F)
+_PURPOSE_OF = re.compile(PURPOSE_AFTER, _F)
 # A batch of a course: "Angkatan 1", "gelombang kedua", "batch II".
 _BATCH = re.compile(
     r"\b(?:angkatan|gelombang|batch)\s+(?:\d+|[IVX]+\b|pertama|kedua|ketiga|keempat|kelima|terakhir)", _F
+)
+# Every facility runs ILP, told without a number: "seluruh puskesmas sudah menerapkan ILP", "seluruhnya telah ...".
+_ALL_RUN_ILP = re.compile(
+    r"\b(?:seluruh|semua)(?:nya|\s+(?:puskesmas|pustu|posyandu|poskesdes)\b)[^.;]{0,60}?\b(?:sudah|telah)\s+"
+    r"(?:menerapkan|menjalankan|melaksanakan|mengimplementasikan)\s+(?:(?-i:ILP)|integrasi\s+(?:layanan|pelayanan))",
+    _F,
 )
 _ANAPHORIC_REGION = re.compile(r"\b(?:kabupaten|kota|daerah|wilayah|provinsi)\s+(?:itu|tersebut|ini)\b", _F)
 _DECREE_YEAR = re.compile(
@@ -82,6 +90,7 @@ def extract_events(
     published: str | None = None,
 ) -> list[Event]:
     events: list[Event] = []
+    earlier_events: list[Event] = []  # named apart from the event they are told beside: kept apart from merging
     for i, (s_start, s_end) in enumerate(sentences):
         sentence = text[s_start:s_end]
         dated = any(s_start <= d.char_start < s_end for d in dates)
@@ -89,7 +98,9 @@ def extract_events(
         found = _triggers(sentence, dated or follow is not None, {e.event_type for e in events})
         sent_counts = [i for i, c in enumerate(counts) if s_start <= c.char_start < s_end]
         # A coverage figure: facilities that run ILP, or a count set against its total or a percent.
-        implementing = any(counts[i].status == "implementing" for i in sent_counts)
+        implementing = any(counts[i].status == "implementing" for i in sent_counts) or bool(
+            _ALL_RUN_ILP.search(sentence)  # "seluruh puskesmas di Basel sudah menerapkan ILP": all of them
+        )
         if (
             implementing
             and "coverage_report" not in found
@@ -104,6 +115,9 @@ def extract_events(
         region = _region(sentence, s_start, s_end, locations)
         if _ANAPHORIC_REGION.search(sentence) and i > 0 and not _own_region(s_start, s_end, locations):
             region = _region(text[sentences[i - 1][0] : sentences[i - 1][1]], *sentences[i - 1], locations)
+        earlier = _earlier_one(text, dates, s_start, s_end)
+        if earlier is not None:  # that date is the earlier one's, not this sentence's event's
+            spans = [sp for sp in spans if sp != (earlier[0].start, earlier[0].end)]
         source = "sentence" if spans else None
         if follow is not None:  # the date (and place) the next sentence gives this activity
             f_start, f_end = follow
@@ -150,9 +164,28 @@ def extract_events(
                         date_source=source if start else None,
                     )
                 )
+        if earlier is not None:  # "... kabupaten kedua yang dimonev setelah Boven Digoel pada awal September"
+            date, (n_start, n_end) = earlier
+            other = _facility(text[n_start:n_end], n_start, locations)
+            for event_type in found:
+                if event_type in _ACTIVITY_TYPES:
+                    earlier_events.append(
+                        at_this(
+                            event_type=event_type,
+                            start=date.start,
+                            end=date.end,
+                            date_source="sentence",
+                            facility=other.name if other else None,
+                            facility_type=other.type if other else None,
+                            location_code=_region(text[n_start:n_end], n_start, n_end, locations),
+                        )
+                    )
         if since is not None:  # "sudah menjalankan ILP sejak Oktober 2024": it started then
             events.append(at_this(event_type="launch", start=since.start, end=since.end, date_source="sentence"))
-    return _with_reported_day(_merge(events), dates, published)
+    merged = _merge(events)
+    told = {(e.event_type, e.start, e.end) for e in merged}
+    merged += [e for e in earlier_events if (e.event_type, e.start, e.end) not in told]
+    return _with_reported_day(merged, dates, published)
 
 
 def _triggers(sentence: str, dated: bool, reported: set[str] | frozenset[str] = frozenset()) -> dict[str, int | None]:
@@ -168,8 +201,11 @@ def _triggers(sentence: str, dated: bool, reported: set[str] | frozenset[str] = 
                 continue  # "studi banding ini": the one already reported
             if any(p < m.start() and _PURPOSE.search(sentence, p, m.start()) for p in money):
                 continue  # "hibah ... dipakai untuk orientasi": what the money is for
-            if event_type in reported and _POINTS_BACK.search(sentence[max(0, m.start() - 24) : m.start()]):
-                continue  # "dipilih sebagai tempat launching": the launch already reported
+            if event_type in reported and (
+                _POINTS_BACK.search(sentence[max(0, m.start() - 24) : m.start()])
+                or _PURPOSE_OF.match(sentence, m.end())
+            ):
+                continue  # "dipilih sebagai tempat launching", "monev dilakukan untuk ...": the one already reported
             if _TIME_REFERENCE.search(sentence[max(0, m.start() - 12) : m.start()]):
                 referenced.add(event_type)
                 continue
@@ -260,6 +296,23 @@ def _with_reported_day(events: list[Event], dates: Sequence[DateMention], publis
 
 
 _SINCE = re.compile(r"\bsejak\s+$", _F)
+# "X menjadi puskesmas kedua yang meluncurkan ILP, setelah Puskesmas Betun pada awal Mei": the date is the
+# same kind of event, earlier, at the place named after "setelah".
+_EARLIER_ONE = re.compile(
+    r"\b(?:kedua|ketiga|keempat|kelima|berikutnya|selanjutnya)\b[^.;]{0,100}?\bsetelah\s+"
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:pada\s+)?(?:(?:awal|akhir|pertengahan)\s+)?$"
+)
+
+
+def _earlier_one(
+    text: str, dates: Sequence[DateMention], s_start: int, s_end: int
+) -> tuple[DateMention, tuple[int, int]] | None:
+    """A date in the sentence that belongs to an earlier event of the kind it reports, and where that event's
+    place is named."""
+    for d in dates:
+        if s_start <= d.char_start < s_end and (m := _EARLIER_ONE.search(text, s_start, d.char_start)):
+            return d, m.span("name")
+    return None
 
 
 def _since_date(text: str, dates: Sequence[DateMention], s_start: int, s_end: int) -> DateMention | None:
@@ -413,11 +466,27 @@ def _merge(events: list[Event]) -> list[Event]:
             and any(
                 o.event_type == e.event_type
                 and o.start
-                and _contains((e.start, e.end or e.start), (o.start, o.end or o.start))
+                and (
+                    _contains((e.start, e.end or e.start), (o.start, o.end or o.start))
+                    or _day_within(e, o)  # "Selasa (10/6/2025)" beside "10-12 Juni 2025": its first day
+                )
                 for o in kept
             )
         )
     ]
+
+
+def _day_within(day: Event, span: Event) -> bool:
+    """A one-day date inside another's range of a fortnight or less."""
+    if not (day.start and day.start == day.end and len(day.start) == 10 and span.start and span.end):
+        return False
+    if len(span.start) != 10 or len(span.end) != 10 or span.start == span.end:
+        return False
+    try:
+        first, last = dt.date.fromisoformat(span.start), dt.date.fromisoformat(span.end)
+    except ValueError:
+        return False
+    return (last - first).days <= 14 and span.start <= day.start <= span.end
 
 
 def _with_facility_of(event: Event, other: Event) -> Event:

@@ -28,7 +28,8 @@ ACTIVITY_TRIGGERS: dict[str, str] = {
     r"|(?-i:Pokjanal)|rembuk|audiensi|(?:rapat|pertemuan)\s+(?:\w+\s+)?(?:advokasi|lintas\s+(?:sektor|program))"
     r"|rapat\s+(?:evaluasi|persiapan|teknis|pleno)|pertemuan\s+evaluasi",
     "best_practice_sharing": r"praktik\s+baik(?:nya)?|praktek\s+baik(?:nya)?|best\s+practices?|berbagi\s+pengalaman",
-    "monitoring_evaluation": r"monev|monitoring|pendampingan|supervisi|asistensi|visitasi|pemantauan\s+dan\s+evaluasi"
+    "monitoring_evaluation": r"monev|dimonev|memonev|monitoring|pendampingan|supervisi|asistensi|visitasi"
+    r"|pemantauan\s+dan\s+evaluasi"
     # "kami dampingi bertahap", "kami evaluasi pada Februari", "memantau pelaksanaan posyandu ILP",
     # "Kelima puskesmas itu didampingi Dinkes sejak Maret" (a facility is mentored; a person is only accompanied)
     r"|(?:kami|kita)\s+(?:dampingi|evaluasi|pantau|monitor)|memantau\s+(?:pelaksanaan|pelayanan|penerapan)"
@@ -50,7 +51,7 @@ _DECREE = (
 # Statements stand on their own: a designation, a decree, money, an award.
 STATEMENT_TRIGGERS: dict[str, str] = {
     "pilot_designation": r"lokasi\s+percontohan|percontohan|pilot\s+project|proyek\s+percontohan|piloting"
-    r"|(?:sebagai|menjadi|jadi|ditetapkan|ditunjuk|dipilih|terpilih|menetapkan)\s+(?:\w+\s+){0,6}?lokus|lokus\s+(?:awal|pertama|ILP)"
+    r"|(?:sebagai|menjadi|jadi|ditetapkan|ditunjuk|dipilih|terpilih|menetapkan)\s+(?:\w+\s+){0,6}?lokus|lokus\s+(?:awal|pertama|ILP|di|pada)\b"
     r"|uji\s*coba|menguji\s*coba|diuji\s*coba|diujicobakan|mengujicobakan",
     "funding": r"hibah|dukungan\s+dana|pendanaan|dana\s+(?:desa|kampung|gampong|nagari|kelurahan)"
     r"|mengalokasikan\s+(?:dana|anggaran|Rp)|dana\s+alokasi|menganggarkan|dianggarkan"
@@ -72,7 +73,8 @@ STATEMENT_TRIGGERS: dict[str, str] = {
 # So do conditions and absences: "Kalau dana desa tidak mendukung", "belum ada anggaran".
 NOT_FUNDING_BEFORE = (
     r"(?:rancangan|usulan|perencanaan|penyusunan|menghemat|hemat|penghematan|efisiensi|keterbatasan|kekurangan"
-    r"|minim(?:nya)?|terbatasnya|kalau|jika|apabila|bila|tanpa|belum\s+ada|tidak\s+ada|tak\s+ada)\s+$"
+    r"|minim(?:nya)?|terbatasnya|kalau|jika|apabila|bila|tanpa|belum\s+ada|tidak\s+ada|tak\s+ada"
+    r"|ketersediaan|tersedianya|tergantung)\s+$"
 )
 # A later sentence that goes on about the same activity: "Kegiatan tersebut berlangsung Senin (7/10/2024)".
 _ACTIVITY_NOUNS = (
@@ -97,11 +99,16 @@ BACK_REFERENCE = (
     r"|(?:lewat|melalui|dengan)\s+\w+\s+(?:itu|tersebut|ini))\b"
 )
 # Words before a trigger that make it another event's time ("Sebelum peluncuran, ..."), not an event.
-TIME_REFERENCE_BEFORE = r"\b(?:sebelum|setelah|sesudah|usai|seusai|pasca|menjelang|jelang)\s+$"
+TIME_REFERENCE_BEFORE = r"\b(?:sebelum|setelah|sesudah|usai|seusai|pasca|menjelang|jelang|persiapan)\s+$"
 # Words before an activity that point back at one already reported: "tempat launching", "hasil bimtek",
 # "pasca-orientasi", "hadir dalam sosialisasi", "hari kedua lokakarya".
 POINTS_BACK_BEFORE = (
     r"\b(?:tempat|lokasi|hasil|pasca|hadir\s+dalam|hari\s+(?:pertama|kedua|ketiga|keempat|kelima|terakhir))[\s-]+$"
+)
+# What an activity already reported is for: "monev dilakukan untuk memastikan ...", "pelatihan bertujuan ...".
+PURPOSE_AFTER = (
+    r"\s+(?:(?:ini|tersebut|itu)\s+)?(?:(?:dilakukan|digelar|dilaksanakan|diadakan|diselenggarakan)\s+"
+    r"(?:untuk|guna|agar|supaya|dalam\s+rangka)|bertujuan|dimaksudkan|ditujukan)\b"
 )
 # A purpose after money ("dipakai untuk orientasi ..."): the activity is what the money is for.
 PURPOSE_BEFORE = r"\b(?:untuk|guna|bagi|dipakai|digunakan|dialokasikan|diperuntukkan)\b"
