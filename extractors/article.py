@@ -184,7 +184,10 @@ def parse_doc(
     puskesmas = [(f"Puskesmas {m.name}", m.char_start, m.char_end) for m in places.mentions if m.type == "puskesmas"]
     counts = place_counts(text, sentences, counts, dates, puskesmas, article.published_date)
     place_words = (
-        places.facility_names | {loc.name for loc in places.locations} | {loc.text for loc in places.locations}
+        places.facility_names
+        | {loc.name for loc in places.locations}
+        | {loc.text for loc in places.locations}
+        | {text[m.char_start : m.char_end] for m in places.mentions}  # every way it is written: "Sulut", "Kalteng"
     )
     people = extract_people(text, place_words, recognised)
     return ParsedArticle(

@@ -301,6 +301,7 @@ def test_people_in_regional_constructions(text, expected):
         pytest.param("Pasien dirawat di RSUD dr. H. Bob Bazar, SKM Kalianda.", id="honorifics-and-degree"),
         pytest.param("Pasien dirawat di RSUD dr. TC Hillers Maumere.", id="honorific"),
         pytest.param("Pasien dirujuk ke RSUD dr. H. Moh. Saleh Probolinggo.", id="honorifics-and-abbreviated-name"),
+        pytest.param("Acara digelar di Paseban Sri Baduga, Balai Kota Bogor.", id="a-hall-named-after-a-king"),
     ],
 )
 def test_a_hospital_named_after_a_person_is_no_person(text):
@@ -327,3 +328,57 @@ def test_a_hospital_named_after_a_person_is_no_person(text):
 def test_one_span_is_one_person(text, expected):
     found = _people_in_article(text)
     assert sorted(found) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Salah satu peserta, Meri Tolewo, kader Posyandu Anggrek di Desa Tonusu, mengaku senang.",
+            [("Meri Tolewo", "kader Posyandu Anggrek di Desa Tonusu")],
+            id="one-of-the-participants-with-a-description",
+        ),
+        pytest.param(
+            "Salah seorang warga, Siti (45), mengaku puas dengan layanan posyandu.",
+            [("Siti", None)],
+            id="one-of-the-residents",
+        ),
+        pytest.param(
+            "Kepala Puskesmas Caile di Kecamatan Ujung Bulu, drg. Andi Rahmawati, mengatakan puskesmasnya siap.",
+            [("Andi Rahmawati", "Kepala Puskesmas Caile")],
+            id="title-then-where-the-post-is-then-name",
+        ),
+        pytest.param(
+            "Ketua Posyandu Anggrek di Kelurahan Klasabi, Distrik Sorong Manoi, Martha Kareth, mengaku senang.",
+            [("Martha Kareth", "Ketua Posyandu Anggrek")],
+            id="two-places-between-title-and-name",
+        ),
+        pytest.param(
+            "Narasumber dari Dinas Kesehatan Provinsi Sulawesi Tengah, Lusia Rampalodji, SKM, M.Kes, mengatakan itu.",
+            [("Lusia Rampalodji", "Narasumber dari Dinas Kesehatan Provinsi Sulawesi Tengah")],
+            id="a-capitalised-description-opening-the-sentence",
+        ),
+        pytest.param(
+            "Kegiatan dibuka Asisten II Setda Minsel, Ir. Johny Rumengan, M.Si, mewakili Bupati.",
+            [("Johny Rumengan", "Asisten II Setda Minsel")],
+            id="a-numbered-assistant",
+        ),
+        pytest.param(
+            "Hadir perwakilan Dinas PMD, Bappelitbangda, TP PKK serta Dinas Kesehatan Provinsi.",
+            [],
+            id="an-agency-acronym-is-no-person",
+        ),
+        pytest.param(
+            "Penjabat Wali Kota Bogor, Dr. Hery Antasari, S.T., M.Dev.Plg, membuka acara.",
+            [("Hery Antasari", "Penjabat Wali Kota Bogor")],
+            id="an-unusual-degree",
+        ),
+    ],
+)
+def test_people_of_the_fourth_batch(text, expected):
+    assert _people_in_article(text) == expected
+
+
+def test_a_province_written_short_is_no_person():
+    text = "Kabid Yankes Dinkes Sulut, dr. Fransiska Lumowa, MPH, hadir. Dinas Kesehatan Provinsi Sulawesi Utara ikut."
+    assert [name for name, _ in _people_in_article(text)] == ["Fransiska Lumowa"]

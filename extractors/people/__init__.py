@@ -168,6 +168,9 @@ def _place_at(text: str, pos: int, places: frozenset[str]) -> int | None:
     return None
 
 
+_NUMBERED_OFFICES = frozenset({"Asisten", "Komisi", "Seksi", "Wilayah", "Golongan"})
+
+
 def _role_end(text: str, start: int, places: frozenset[str], person_starts: frozenset[int] = frozenset()) -> int:
     """Where a position title that begins at `start` ends.
 
@@ -209,6 +212,9 @@ def _role_end(text: str, start: int, places: frozenset[str], person_starts: froz
         if place_end and word not in ROLE_VOCAB:
             pos, expect_place, last, after_place = place_end, False, "", True
             continue
+        if re.fullmatch(r"[IVX]{1,4}", word) and last in _NUMBERED_OFFICES:
+            pos, last = m.start() + len(word), word  # "Asisten II Setda Minsel", "Komisi IV DPRD"
+            continue
         if word in ROLE_VOCAB or word in _ROLE_HEAD_WORDS:
             pos = m.start() + len(word)
             expect_place, last = word in PLACE_SLOT_WORDS, word
@@ -236,6 +242,13 @@ def _role_end(text: str, start: int, places: frozenset[str], person_starts: froz
     return pos
 
 
+# Where the post is, between a title and the name after it: "Kepala Puskesmas Caile di Kecamatan Ujung Bulu,
+# drg. Andi Rahmawati", "Ketua Posyandu Anggrek di Kelurahan Klasabi, Distrik Sorong Manoi, Martha Kareth".
+_ADMIN_WORD = r"(?:Kecamatan|Kelurahan|Desa|Distrik|Kabupaten|Kota|Provinsi|Kampung|Nagari|Gampong|Kapanewon|Kalurahan)"
+_PLACE_WORDS = r"[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){0,3}"
+_WHERE_THE_POST_IS = re.compile(
+    rf"[ ]di[ ](?:{_ADMIN_WORD}[ ])?{_PLACE_WORDS}(?:\s*,\s*{_ADMIN_WORD}[ ]{_PLACE_WORDS})*(?=\s*,)"
+)
 _OFFICE_WORD = re.compile(r"[A-Z][\w'’&/.-]*|dan|&|,|\([A-Za-z0-9 &./-]{2,20}\)")
 
 
@@ -390,16 +403,19 @@ def extract_people(
         else:
             after = text[role_end : role_end + 120]
             hit = _HON_THEN_NAME.match(after) or _COMMA_THEN_NAME.match(after) or _PLAIN_NAME.match(after)
+        name_base = role_end
+        if hit is None and (at := _WHERE_THE_POST_IS.match(text, role_end)):
+            hit, name_base = _COMMA_THEN_NAME.match(text[at.end() : at.end() + 120]), at.end()
         name = _strip_trailing_nonnames(hit["name"]) if hit else ""
         if not name or not _valid_name(name) or name.lower() in lowered_places:
             apposed = _apposed_name_after_title(text, role_end, person_starts, lowered_places)
             if apposed is None:
                 continue
             role_end, hit = apposed  # "Kepala Sudin Kesehatan Jakarta Timur, dr. Ratna Juwita Sari, MKM, ..."
-            role_until = role_end  # "Ketua Ikatan Dokter Indonesia ...": "Dokter" is inside this title
+            role_until = name_base = role_end  # "Ketua Ikatan Dokter Indonesia ...": "Dokter" is inside this title
             name = _strip_trailing_nonnames(hit["name"])
         role = text[m.start() : role_end]
-        start = role_end + hit.start("name")
+        start = name_base + hit.start("name")
         # A title run straight into capitalised words ("Pj Bupati Jayapura Luncurkan ILP") is a name only
         # when the recogniser agrees, or a degree or a verb of saying follows it.
         weak = hit.re is _PLAIN_NAME and not hit["deg"] and not _VERB_AFTER.match(text, start + len(name))
@@ -460,9 +476,11 @@ _APPOSITIVE = re.compile(
     re.MULTILINE,
 )
 _HON_APPOSITIVE = re.compile(rf"(?<![\w.])(?P<hon>{_HONORIFIC})(?P<name>{_NAME})(?P<deg>{_DEGREES})?{_APPOSITION_TAIL}")
-# Hospitals and streets named after people ("RSUD dr. H. Moh. Anwar", "Jalan Dr. Sumarno"): not people.
+# Hospitals, streets and venues named after people ("RSUD dr. H. Moh. Anwar", "Jalan Dr. Sumarno", "Paseban Sri
+# Baduga", "Gedung Juang"): not people.
 _HOSPITAL_BEFORE = re.compile(
-    rf"\b(?:RSUD|RSU|RS|Rumah\s+Sakit(?:\s+Umum)?(?:\s+Daerah)?|Jalan|Jl\.?|Jln\.?|Gang|Gg\.)\s+(?:{_HONORIFIC})?"
+    rf"\b(?:RSUD|RSU|RS|Rumah\s+Sakit(?:\s+Umum)?(?:\s+Daerah)?|Jalan|Jl\.?|Jln\.?|Gang|Gg\.|Gedung|Aula|Pendopo|Pendapa"
+    rf"|Paseban|Wisma|Stadion|Lapangan|Bandara|Masjid|Taman)\s+(?:{_HONORIFIC})?"
     r"(?:(?:Moh|Muh|Mohd|Moch|Abd|M)\.\s*)?$"
 )
 _APPOSITION_GAP = re.compile(
@@ -475,16 +493,33 @@ _ROLE_CLOSE = re.compile(rf"\s*(?:[,.;:)\"”]|$|\s+(?:{_SPEECH_ALT}|yang|saat|k
 _NAME_AGE = re.compile(rf"(?<![\w.])(?P<name>{_NAME})\s*\(\s*\d{{1,3}}(?:\s*tahun)?\s*\)")
 # "kader Posyandu Mawar, Rosmawati, mengaku": a lowercase description of who someone is, then the name.
 _DESCRIBED = re.compile(
-    r"\b(?P<role>(?:ketua\s+)?(?:kader|bidan|perawat|petugas|warga|peserta|pasien|pengelola|penanggung\s+jawab"
-    r"|perwakilan|narasumber|koordinator|konsultan|fasilitator|dokter|akademisi|dosen|pakar|peneliti)"
-    r"(?:\s+(?:dari\s+)?[A-Z][\w'’.-]*){1,5})"
+    r"\b(?P<role>(?i:(?:ketua\s+)?(?:kader|bidan|perawat|petugas|warga|peserta|pasien|pengelola|penanggung\s+jawab"
+    r"|perwakilan|narasumber|koordinator|konsultan|fasilitator|dokter|akademisi|dosen|pakar|peneliti))"
+    r"(?:[ ]+(?:dari[ ]+)?[A-Z][\w'’.-]*){1,5})"  # on one line: a headline's "Kader ... Distrik" is not it
     rf"(?:\s*,\s*|\s+(?={_HONORIFIC}))(?P<hon>{_HONORIFIC})?(?P<name>{_NAME})(?P<deg>{_DEGREES})?"
     rf"\s*(?:\(\s*\d{{1,3}}\s*\))?(?:\s*[,.]|(?=\s+(?:(?:me|ber|di|ter)[a-z]{{3,}}|{_SPEECH_ALT})\b))"
 )
 
 
+# "Salah satu peserta, Meri Tolewo, kader Posyandu Anggrek di Desa Tonusu, mengaku ...": one of a group, by
+# name; the description after the name, if any, is the role.
+_ONE_OF = re.compile(
+    r"\b[Ss]alah\s+(?:satu|seorang)\s+(?P<noun>peserta|kader|warga|pasien|bidan|perawat|petugas|pengunjung"
+    r"|penerima\s+manfaat|orang\s+tua|ibu|lansia|tenaga\s+kesehatan|nakes|pengelola|kepala\s+puskesmas)"
+    rf"\s*,\s*(?P<hon>{_HONORIFIC})?(?P<name>{_NAME})(?P<deg>{_DEGREES})?\s*(?:\(\s*\d{{1,3}}\s*(?:tahun)?\s*\))?"
+    r"(?=\s*,|\s+(?:mengaku|mengatakan|menuturkan|mengungkapkan|menyebut|berharap))"
+    r"(?:\s*,\s*(?P<desc>(?:ketua\s+|kepala\s+)?(?:kader|bidan|perawat|petugas|warga|ibu|pengelola|dokter)"
+    rf"(?:[ ][A-Z][\w'’.-]*|[ ]\d{{1,3}}){{0,4}}(?:[ ]di[ ](?:{_ADMIN_WORD}[ ])?{_PLACE_WORDS})?))?"
+)
+
+
 def _described_people(text: str, lowered_places: frozenset[str]) -> list[_Found]:
     out = []
+    for m in _ONE_OF.finditer(text):
+        name = _strip_trailing_nonnames(m["name"])
+        if name and _valid_name(name) and name.lower() not in lowered_places and not _not_a_person(name):
+            role = _clean_role(m["desc"])  # "peserta", "warga" alone is who they are, not a position
+            out.append(_Found(name, m.start("name"), m.start("name") + len(name), _clean_hon(m["hon"]), (), role))
     for m in _NAME_AGE.finditer(text):
         name = _strip_trailing_nonnames(m["name"])
         if name and _valid_name(name) and name.lower() not in lowered_places and not _not_a_person(name):
