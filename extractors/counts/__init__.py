@@ -121,8 +121,9 @@ def extract_counts(
         region = (region_in(s_start, s_end) if region_in else None) or main_region
         carried = out[-1].facility_type if out and out[-1].char_end >= s_start - 200 else None
         for count in _counts_in_sentence(sentence, s_start, region, carried):
-            staff = _STAFF_FROM.search(text, max(0, count.char_start - 40), count.char_start)
-            if _REFERS_BACK.match(text, count.char_end) and not staff:  # staff "dari 20 puskesmas tersebut" took part
+            if _REFERS_BACK.match(text, count.char_end) and not _STAFF_FROM.search(
+                text, max(0, count.char_start - 40), count.char_start
+            ):  # staff "dari 20 puskesmas tersebut" took part, whatever those were given before
                 earlier = [c for c in out if (c.facility_type, c.count) == (count.facility_type, count.count)]
                 if earlier and earlier[-1].status != "unspecified":
                     count = replace(count, status=earlier[-1].status)

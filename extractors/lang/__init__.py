@@ -25,6 +25,7 @@ def word_set(name: str) -> frozenset[str]:
     return frozenset(word_list(name))
 
 
+@cache
 def another_clause_pattern() -> re.Pattern[str]:
     """Where another clause of a sentence begins: a connective, a comma before "dan"/"serta", a semicolon."""
     words = "|".join(map(re.escape, word_list("clause_connectives")))

@@ -448,7 +448,7 @@ def extract_people(
             if inner:  # "Tengah Haji Lalu Pathul Bahri": the name begins after its honorific
                 start = inner.end()
             name = _strip_trailing_nonnames(text[start : m.end("name")])
-            if name and _valid_name(name) and name.lower() not in lowered_places and not _not_a_person(name):
+            if _acceptable(name, lowered_places):
                 hon = _clean_hon(m.groupdict().get("hon"))
                 found.append(_Found(name, start, start + len(name), hon, _split_degrees(m["deg"]), None))
     for rx in (_SPEECH_THEN_NAME, _NAME_THEN_SPEECH):
@@ -456,7 +456,7 @@ def extract_people(
             name = _strip_trailing_nonnames(m["name"])
             if " " not in name and (name.lower() in common_words() or _is_everyday(name) and _CLITIC.search(name)):
                 continue  # "Masih kata ...", "Seluruhnya, kata dia": an everyday word, not a name
-            if name and _valid_name(name) and name.lower() not in lowered_places and not _not_a_person(name):
+            if _acceptable(name, lowered_places):
                 found.append(_Found(name, m.start("name"), m.start("name") + len(name), None, (), None))
     return _merge(text, [f for f in found if not _HOSPITAL_BEFORE.search(text, max(0, f.start - 40), f.start)])
 
@@ -504,7 +504,7 @@ _DESCRIBED = re.compile(
 # "Salah satu peserta, Meri Tolewo, kader Posyandu Anggrek di Desa Tonusu, mengaku ...": one of a group, by
 # name; the description after the name, if any, is the role.
 _ONE_OF = re.compile(
-    r"\b[Ss]alah\s+(?:satu|seorang)\s+(?P<noun>peserta|kader|warga|pasien|bidan|perawat|petugas|pengunjung"
+    r"\b[Ss]alah\s+(?:satu|seorang)\s+(?:peserta|kader|warga|pasien|bidan|perawat|petugas|pengunjung"
     r"|penerima\s+manfaat|orang\s+tua|ibu|lansia|tenaga\s+kesehatan|nakes|pengelola|kepala\s+puskesmas)"
     rf"\s*,\s*(?P<hon>{_HONORIFIC})?(?P<name>{_NAME})(?P<deg>{_DEGREES})?\s*(?:\(\s*\d{{1,3}}\s*(?:tahun)?\s*\))?"
     r"(?=\s*,|\s+(?:mengaku|mengatakan|menuturkan|mengungkapkan|menyebut|berharap))"
@@ -517,16 +517,16 @@ def _described_people(text: str, lowered_places: frozenset[str]) -> list[_Found]
     out = []
     for m in _ONE_OF.finditer(text):
         name = _strip_trailing_nonnames(m["name"])
-        if name and _valid_name(name) and name.lower() not in lowered_places and not _not_a_person(name):
+        if _acceptable(name, lowered_places):
             role = _clean_role(m["desc"])  # "peserta", "warga" alone is who they are, not a position
             out.append(_Found(name, m.start("name"), m.start("name") + len(name), _clean_hon(m["hon"]), (), role))
     for m in _NAME_AGE.finditer(text):
         name = _strip_trailing_nonnames(m["name"])
-        if name and _valid_name(name) and name.lower() not in lowered_places and not _not_a_person(name):
+        if _acceptable(name, lowered_places):
             out.append(_Found(name, m.start("name"), m.start("name") + len(name), None, (), None))
     for m in _DESCRIBED.finditer(text):
         name = _strip_trailing_nonnames(m["name"])
-        if name and _valid_name(name) and name.lower() not in lowered_places and not _not_a_person(name):
+        if _acceptable(name, lowered_places):
             role = _clean_role(m["role"])
             out.append(_Found(name, m.start("name"), m.start("name") + len(name), _clean_hon(m["hon"]), (), role))
     return out
@@ -742,6 +742,11 @@ def _past_title_or_place(
             start += 1
         return start
     return None
+
+
+def _acceptable(name: str, lowered_places: frozenset[str] | set[str]) -> bool:
+    """A candidate that passes the name checks, is no place the article names and no thing's acronym."""
+    return bool(name) and _valid_name(name) and name.lower() not in lowered_places and not _not_a_person(name)
 
 
 def _not_a_person(name: str) -> bool:
