@@ -156,7 +156,7 @@ def test_places_as_news_writes_them(text, expected):
         ),
         pytest.param(
             "Pertemuan di Aula Umega, Gunung Medan, Kabupaten Dharmasraya.",
-            [("Aula Umega", "venue"), ("Dharmasraya", "kabupaten")],
+            [("Aula Umega", "venue"), ("Gunung Medan", "desa"), ("Dharmasraya", "kabupaten")],
             id="region-word-at-the-end-of-another-name",
         ),
         pytest.param(
@@ -202,3 +202,98 @@ def test_place_lists_and_names(text, expected):
 )
 def test_more_place_lists(text, expected):
     assert [(loc.name, loc.type) for loc in extract_locations(text).locations] == expected
+
+
+def _places(text: str) -> set[tuple[str, str, str | None]]:
+    return {(loc.name, loc.type, loc.code) for loc in extract_locations(text).locations}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Kegiatan digelar di Aula SMP Negeri 3 Waikabubak, Kabupaten Sumba Barat.",
+            ("Aula SMP Negeri 3 Waikabubak", "venue", None),
+            id="venue-with-a-number",
+        ),
+        pytest.param(
+            "Apel berlangsung di halaman Kantor Bupati Tanah Datar, Kamis (3/7/2025).",
+            ("Kantor Bupati Tanah Datar", "venue", None),
+            id="venue-after-halaman",
+        ),
+        pytest.param(
+            "Bimtek dibuka di Ballroom Hotel Bumi Asih, Kabupaten Tana Toraja.",
+            ("Hotel Bumi Asih", "venue", None),
+            id="the-hotel-not-its-room",
+        ),
+        pytest.param(
+            "Rakor digelar di Mutiara Bunda Hotel, Kabupaten Nagan Raya.",
+            ("Mutiara Bunda Hotel", "venue", None),
+            id="venue-word-last",
+        ),
+        pytest.param(
+            "Rapat digelar di Ruang Rapat Tapis, Kantor Bupati Tulang Bawang, Senin.",
+            ("Kantor Bupati Tulang Bawang", "venue", None),
+            id="second-venue-after-a-comma",
+        ),
+        pytest.param(
+            "Pasien dirujuk ke RSUD Tengku Mansyur di Kabupaten Batu Bara.",
+            ("RSUD Tengku Mansyur", "venue", None),
+            id="hospital",
+        ),
+        pytest.param(
+            "Dinas Kesehatan DIY mendampingi puskesmas di Kabupaten Sleman.",
+            ("Daerah Istimewa Yogyakarta", "provinsi", "34"),
+            id="diy-by-its-official-name",
+        ),
+        pytest.param(
+            "Kepala Dinas Kesehatan Kabupaten Poso menjelaskan di Tentena, Rabu, bahwa pelatihan sudah selesai.",
+            ("Tentena", "desa", "72.02.04.1001"),
+            id="town-before-a-weekday-is-a-desa-of-the-kabupaten",
+        ),
+        pytest.param(
+            "SERUI, Kabar Papua – Dinas Kesehatan Kabupaten Kepulauan Yapen menggelar monev ILP.",
+            ("Serui", "other", None),
+            id="dateline-town-the-list-lacks",
+        ),
+        pytest.param(
+            "Launching digelar di Hotel Cendana, Atambua, Kabupaten Belu, Selasa.",
+            ("Atambua", "other", None),
+            id="town-after-a-venue",
+        ),
+        pytest.param(
+            "Kasus terbanyak di Kabupaten Bangka Tengah ada di Pangkalanbaru, Lubuk Besar dan Sungaiselan.",
+            ("Pangkalan Baru", "kecamatan", "19.04.02"),
+            id="list-of-the-kabupaten-kecamatan-spelt-as-one-word",
+        ),
+        pytest.param(
+            "Pustu baru di Kabupaten Pulau Morotai dibangun di Aha, Pandanga dan Bobula.",
+            ("Aha", "desa", "82.07.01.2018"),
+            id="list-of-the-kabupaten-desa-with-a-short-name",
+        ),
+        pytest.param(
+            "Rehab pustu di Kabupaten Pulau Morotai ada di Desa Pandanga, Bobulla, Aha dan Morodadi.",
+            ("Bobulla", "desa", None),
+            id="typed-list-keeps-a-spelling-the-region-list-lacks",
+        ),
+    ],
+)
+def test_places_news_names_without_type_words(text, expected):
+    assert expected in _places(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Acara di Aula Kantor Camat, Jalan Merdeka, Senin.", id="street-after-a-venue"),
+        pytest.param('"Kasus naik," kata Humas RSUD Hj. Fatimah, Supardi.', id="person-after-a-hospital"),
+        pytest.param("KOMPAS.com – Dinas Kesehatan menggelar rakor.", id="outlet-dateline"),
+    ],
+)
+def test_town_slots_take_no_street_person_or_outlet(text):
+    assert not [loc for loc in extract_locations(text).locations if loc.type == "other"]
+
+
+def test_kecamatan_name_ending_in_a_type_word_is_not_cut():
+    places = _places("Posyandu di Kecamatan Jambi Luar Kota, Kabupaten Muaro Jambi, sudah menerapkan ILP.")
+    assert [p for p in places if p[1] == "kecamatan"] == [("Jambi Luar Kota", "kecamatan", "15.05.01")]

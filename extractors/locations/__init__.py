@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from extractors.dates.patterns import WEEKDAY
 from extractors.lang import word_set
 from extractors.locations.gazetteer import Region, get_gazetteer, norm_name, region_name_end
 from extractors.locations.patterns import (
@@ -20,13 +21,15 @@ from extractors.locations.patterns import (
     NAME_STOPWORDS,
     OUTLET_AFTER,
     OUTLET_BEFORE,
+    ROOM_BEFORE_HOTEL,
     TYPE_WORDS,
     VENUE_HEADS,
+    VENUE_TAILS,
 )
 from extractors.models import Location
 from extractors.numbers import NUMBER_WORDS
 from extractors.people.lexicon import DEGREE_TOKENS, SPEECH_VERBS
-from extractors.wordlists import is_everyday_word
+from extractors.wordlists import common_words, is_everyday_word
 
 __all__ = ["extract_locations", "LocationResult", "Mention"]
 
@@ -40,10 +43,34 @@ _TYPED = re.compile(
 _TYPE_OF = [(re.compile(rf"^(?:{p})$"), t) for p, t in TYPE_WORDS]
 _NON_SPACE = re.compile(r"\S+")
 _CAP_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*)*")
+_VENUE_WORD = r"(?:[A-Z][\w'’-]*|\d{1,2}\b|&)"
+# "di Aula SMA Negeri 2 Waingapu", "di halaman Kantor Bupati Biak Numfor", "di Sewarna Manunggal Hotel".
 _VENUE = re.compile(
-    rf"\b(?:di|bertempat\s+di)\s+"
-    rf"(?P<venue>(?:{VENUE_HEADS})(?:[ ][A-Z][\w'’-]*){{1,5}}|[A-Z]{{2,}}(?:[ ][A-Z]{{2,}})+)\b"
+    rf"\b(?:di|bertempat\s+di)\s+(?:(?:halaman|pelataran|lapangan|aula|gedung|ruang)\s+)?(?:{ROOM_BEFORE_HOTEL})?"
+    rf"(?P<venue>(?:{VENUE_HEADS})(?:[ ]{_VENUE_WORD}){{1,8}}"
+    rf"|[A-Z][\w'’-]*(?:[ ]{_VENUE_WORD}){{0,3}}[ ](?:{VENUE_TAILS})(?:[ ][A-Z][\w'’-]*)?"
+    rf"|[A-Z]{{2,}}(?:[ ][A-Z]{{2,}})+)\b"
 )
+_VENUE_AFTER_VENUE = re.compile(rf",[ ]+(?P<venue>(?:{VENUE_HEADS})(?:[ ]{_VENUE_WORD}){{1,8}})\b")
+_HONORIFIC = r"(?:dr|drs|drg|H|Hj|Prof|Ir|Moh|Muh|Mhd|M)\.?[ ]"
+# "RSUD Ahmad Ripin", "RS Graha Bunda", "RSUD dr. H. Marsidi Judono": a hospital named, kept as written.
+_HOSPITAL = re.compile(
+    rf"\b(?:RSUD|RSU|RS|Rumah[ ]Sakit(?:[ ]Umum)?(?:[ ]Daerah)?)[ ](?:{_HONORIFIC})*"
+    rf"[A-Z][\w'’-]*(?:[ ](?:[A-Z][\w'’-]*|{_HONORIFIC}))*(?<![ ])"
+)
+
+
+def _venue_spans(text: str) -> list[tuple[int, int]]:
+    """Venues after "di"; a venue named next ("Ruang Rapat Mapalus, Kantor Bupati Minahasa Utara") is one too."""
+    spans = []
+    for m in _VENUE.finditer(text):
+        spans.append(m.span("venue"))
+        more = _VENUE_AFTER_VENUE.match(text, m.end("venue"))
+        if more is not None:
+            spans.append(more.span("venue"))
+    return spans
+
+
 _DEGREE_START = re.compile(
     r"\s*,?\s*(?:" + "|".join(re.escape(d) for d in sorted(DEGREE_TOKENS, key=len, reverse=True)) + r")(?![\w])"
 )
@@ -141,12 +168,14 @@ def extract_locations(text: str) -> LocationResult:
         add(Mention(name, kind, None, start, end))
 
     # Venues before bare names, without blocking them: "Pendopo Bupati Lombok Timur" is also Lombok Timur.
-    for m in _VENUE.finditer(text):
-        s, e = m.span("venue")
-        venue = m["venue"]
+    for s, e in _venue_spans(text):
+        venue = text[s:e]
         if overlaps(s, e) or gaz.resolve_alias(venue) or (venue.isupper() and len(venue) <= 4):
             continue
         add(Mention(venue, "venue", None, s, e), block=False)
+    for m in _HOSPITAL.finditer(text):
+        if not overlaps(m.start(), m.end()) and not _inside_venue_name(text, m.start() + 1, mentions):
+            add(Mention(m.group().rstrip(), "venue", None, m.start(), m.start() + len(m.group().rstrip())), block=False)
 
     explicit: dict[str, str] = {}  # name -> kabupaten/kota as the article itself types it
     pending_local: list[tuple[int, int, str, str]] = []
@@ -202,6 +231,21 @@ def extract_locations(text: str) -> LocationResult:
             for s, e, region in _bare_kecamatan(gaz, m.start(), m.group(), main_kab):
                 if not overlaps(s, e):
                     add(Mention(region.name, "kecamatan", region.code, s, e))
+    # Towns named without a type word where only a place can stand: a dateline ("TANAH MERAH, Outlet -"),
+    # "kata X di Tentena, Rabu", "di Hotel Y, Atambua". Local units of the article's region first, else "other".
+    for s, e, phrase in _town_slots(text, datelines, mentions):
+        if not overlaps(s, e) and not (gaz.lookup(phrase, "kabupaten") or gaz.lookup(phrase, "kota")):
+            region = _local_region(gaz, phrase, main_kab, context)
+            if region is not None:
+                add(Mention(region.name, region.type, region.code, s, e))
+            elif _could_be_town(phrase):
+                add(Mention(phrase.title() if phrase.isupper() else phrase, "other", None, s, e))
+    # Lists of the article's own kecamatan or desa named bare: "seperti Jangkat, Lembah Masurai dan Sungai Manau".
+    if main_kab:
+        for items, kind in _local_lists(gaz, text, main_kab):
+            for s, e, name, region in items:
+                if not overlaps(s, e):
+                    add(Mention(region.name if region else name, kind, region.code if region else None, s, e))
     # Kecamatan before desa, so a desa resolves inside the kecamatan the article names.
     for start, end, name, kind in sorted(pending_local, key=lambda r: r[3] != "kecamatan"):
         camat = text[start : start + 5] == "Camat"
@@ -261,6 +305,8 @@ def _typed_candidates(text: str) -> list[tuple[int, int, str, str, bool]]:
                 skip = kind_word.end()
                 name = name[skip:]
             name = _facility_name(text, m.start("name") + skip, m["name"][skip:], name)
+        elif kind in ("kecamatan", "desa"):
+            name = _name_ending_in_type_word(m["name"], name, kind)
         if kind in FACILITY_TYPES and _QUANTIFIER_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
             continue  # "seluruh Puskesmas Bolmong": the facilities of a region, not one named facility
         first = name.split(" ")[0]
@@ -301,6 +347,7 @@ def _enumerated(text: str, raw: list[tuple[int, int, str, str, bool]]) -> list[t
         if m is None:
             continue
         found = []
+        unknown = 0
         for item in re.finditer(_ITEM, m.group()):
             s = end + item.start()
             word = item.group() if item.group().isdigit() else _trim_name(item.group())
@@ -316,15 +363,11 @@ def _enumerated(text: str, raw: list[tuple[int, int, str, str, bool]]) -> list[t
                     found = []
                     break
                 word = f"{base} {word}"
-            elif (
-                kind in ("kecamatan", "desa")
-                and gaz.lookup(word, kind) is None
-                and not _known_name_prefix(gaz, word, kind)
-            ):
-                found = []
-                break
+            elif kind in ("kecamatan", "desa") and not (gaz.lookup(word, kind) or _known_name_prefix(gaz, word, kind)):
+                unknown += 1  # a spelling the list does not hold ("Kolorai"); the list decides below
             found.append((s, s + (len(item.group()) if item.group().isdigit() else len(word)), word, kind, True))
-        out.extend(found)
+        if unknown * 2 <= len(found) and (unknown == 0 or len(found) >= 3):
+            out.extend(found)
     return out
 
 
@@ -348,6 +391,18 @@ def _facility_name(text: str, start: int, run: str, name: str) -> str:
             whole_known = gaz.lookup(name, "kecamatan") is not None or norm_name(name) in gaz.desa
             if not whole_known:
                 return " ".join(words[:-1])
+    return name
+
+
+def _name_ending_in_type_word(run: str, name: str, kind: str) -> str:
+    """A kecamatan or desa whose name ends in a type word the trimming stopped at: "Jambi Luar Kota"."""
+    tokens = run.split(" ")
+    n = len(name.split(" "))
+    if n < len(tokens) and _type_of(tokens[n]) != "other":
+        longer = " ".join(tokens[: n + 1])
+        index = get_gazetteer().desa if kind == "desa" else get_gazetteer().kecamatan
+        if norm_name(longer) in index:
+            return longer
     return name
 
 
@@ -401,6 +456,93 @@ _GOVERNMENT_BEFORE = re.compile(
 _OUTLET_BEFORE = re.compile(rf"\b{OUTLET_BEFORE}\s*$", re.IGNORECASE)
 _OUTLET_AFTER = re.compile(rf"\s*{OUTLET_AFTER}\b", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ ]$")
+
+
+_TOWN = r"[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){0,2}"
+# "di Tentena, Rabu", "di Lolak, ibu kota kabupaten", "di Piru, Kamis (5/6/2025)".
+_TOWN_BEFORE_DAY = re.compile(
+    rf"\bdi[ ](?P<town>{_TOWN})(?=[ ]?,[ ]?(?:(?i:{WEEKDAY})\b|ibu[ ]?kota\b|\(\d|\d{{1,2}}[ /-]))"
+)
+_TOWN_AFTER_VENUE = re.compile(rf",[ ](?P<town>{_TOWN})(?=[ ]?(?:,|\(\d|\.|$))")
+_OUTLET_LIKE = re.compile(
+    rf"[.]|(?-i:[a-z][A-Z])|^{OUTLET_BEFORE}\b|\b{OUTLET_AFTER}$|^(?:portal|warta)\b", re.IGNORECASE
+)
+
+
+def _town_slots(
+    text: str, datelines: list[tuple[int, int, str]], mentions: list[Mention]
+) -> list[tuple[int, int, str]]:
+    """(start, end, phrase) of capitalised words standing where news names a town."""
+    slots = [(m.start("town"), m.end("town"), m["town"]) for m in _TOWN_BEFORE_DAY.finditer(text)]
+    for venue in (m for m in mentions if m.type == "venue" and not _HOSPITAL.match(text, m.char_start)):
+        m = _TOWN_AFTER_VENUE.match(text, venue.char_end)
+        if m is not None:
+            slots.append((m.start("town"), m.end("town"), m["town"]))
+    first = datelines[:2] if datelines and datelines[0][0] < 700 else []
+    if len(first) == 2 and first[1][0] - first[0][1] > 3:
+        first = first[:1]  # two datelines far apart: only the first opens the story
+    towns = [d for d in first if not _OUTLET_LIKE.search(d[2])]
+    slots.extend(towns[:1])
+    return slots
+
+
+def _local_region(gaz, phrase: str, main_kab: str | None, context: tuple[str, ...]) -> Region | None:
+    """A kecamatan, then a desa, of this name inside the article's kabupaten, then inside its province."""
+    province = context[-1].split(".")[0] if context else None
+    for scope in (main_kab, province):
+        if not scope:
+            continue
+        for kind in ("kecamatan", "desa"):
+            found = _named_inside(gaz, phrase, kind, scope)
+            if len(found) == 1:
+                return found[0]
+    return None
+
+
+def _named_inside(gaz, name: str, kind: str, scope: str) -> list[Region]:
+    """The kecamatan or desa of this name (written with or without spaces) inside region `scope`."""
+    key = norm_name(name)
+    if kind == "kecamatan":
+        found = gaz.kecamatan.get(key) or [r for r in gaz.squashed.get(key.replace(" ", ""), []) if r.type == kind]
+        return [r for r in found if r.code.startswith(scope + ".")]
+    return [Region(c, n, "desa") for c, n in gaz.desa.get(key, []) if c.startswith(scope + ".")]
+
+
+_LIST_ITEM = r"[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){0,2}"
+_BARE_LIST = re.compile(
+    rf"(?:\b(?:di|ke|dari|yakni|yaitu|seperti|antara[ ]lain|meliputi|mencakup)|:)[ ]+"
+    rf"(?P<list>{_LIST_ITEM}(?:[ ]?,[ ]?{_LIST_ITEM})*,?[ ](?:dan|serta)[ ]{_LIST_ITEM})"
+)
+
+
+def _local_lists(gaz, text: str, main_kab: str):
+    """Lists of bare names most of which are kecamatan (or desa) of the article's kabupaten; all items then
+    are, even a spelling the region list lacks. Yields ([(start, end, name, region or None)], kind)."""
+    for m in _BARE_LIST.finditer(text):
+        base = m.start("list")
+        items = [(base + i.start(), base + i.end(), i.group()) for i in re.finditer(_LIST_ITEM, m["list"])]
+        for kind in ("kecamatan", "desa"):
+            resolved = []
+            for s, e, name in items:
+                found = _named_inside(gaz, name, kind, main_kab)
+                resolved.append((s, e, name, found[0] if len(found) == 1 else None))
+            known = sum(r is not None for *_, r in resolved)
+            if known >= 2 and known * 2 >= len(resolved) and all(r or _could_be_town(n) for _, _, n, r in resolved):
+                yield resolved, kind
+                break
+
+
+_STREET = {"Jalan", "Jl", "Jln", "Gang", "Gg", "Lorong", "Komplek", "Kompleks", "Perumahan", "Blok", "RT", "RW"}
+
+
+def _could_be_town(phrase: str) -> bool:
+    """A name, not a common word, an office or a type word standing where towns stand."""
+    words = phrase.split(" ")
+    if any(w in NAME_STOPWORDS or w in _CONTEXT_WORDS or w in _STREET or _type_of(w) != "other" for w in words):
+        return False
+    if len(words) == 1 and (phrase.lower() in common_words() or len(phrase) < 4):
+        return False
+    return not re.search(rf"\b(?:{VENUE_HEADS}|{VENUE_TAILS})\b", phrase)
 
 
 def _outlet_name(text: str, start: int, end: int) -> bool:

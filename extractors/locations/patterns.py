@@ -103,5 +103,10 @@ COUNTRIES = {
 }
 VENUE_HEADS = (
     r"Gedung|Aula|Hotel|Balai|Pendopo|Pendapa|Ruang|Auditorium|Graha|Wisma|Hall|Gelanggang|Stadion"
-    r"|Lapangan|Rumah\s+Dinas|Rumah\s+Jabatan|Rumdin|Convention|Kantor"
+    r"|Lapangan|Rumah\s+Dinas|Rumah\s+Jabatan|Rumdin|Convention|Kantor|Ballroom|Griya|Grha|Grand|Baruga|Paseban"
+    r"|Sekretariat|Masjid|Gereja|GOR|Swiss-Bel\w+"
 )
+# Words that end a venue's name ("Sewarna Manunggal Hotel", "Alino Cafe & Eatery", "Grand City Convention Hall").
+VENUE_TAILS = r"Hotel|Hall|Cafe|Kafe|Resto|Restoran|Eatery|Inn|Resort|Convention\s+Center"
+# Rooms inside a hotel: the hotel is the venue ("Aula Hotel Tiara Arut", "Ballroom Hotel Azhima").
+ROOM_BEFORE_HOTEL = r"(?:Aula|Ballroom|Ruang(?:\s+[A-Z][\w'’-]*)?|Hall)\s+(?=Hotel\b)"
