@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from extractors.cleaning import clean
-from extractors.counts import extract_counts
+from extractors.counts import extract_counts, outside_the_rollout
 from extractors.coverage import place_counts, reported_day, with_timeline_dates
 from extractors.dates import extract_dates
 from extractors.events import extract_events, is_about_ilp
@@ -183,6 +183,9 @@ def parse_doc(
     counts = extract_counts(text, sentences, places.region_in, places.main_region)
     puskesmas = [(f"Puskesmas {m.name}", m.char_start, m.char_end) for m in places.mentions if m.type == "puskesmas"]
     counts = place_counts(text, sentences, counts, dates, puskesmas, article.published_date)
+    is_ilp = is_about_ilp(text)
+    if not is_ilp:
+        counts = outside_the_rollout(counts)
     place_words = (
         places.facility_names
         | {loc.name for loc in places.locations}
@@ -197,7 +200,7 @@ def parse_doc(
         facility_counts=tuple(counts),
         people=tuple(people),
         places=places,
-        is_ilp=is_about_ilp(text),
+        is_ilp=is_ilp,
     )
 
 

@@ -418,6 +418,86 @@ def test_offsets_slice_the_text():
             [(12, "puskesmas", "total"), (2, "puskesmas", "pilot")],
             id="a-subset-told-with-kami",
         ),
+        pytest.param(
+            "Kini ILP di Kota Dumai telah diterapkan pada 11 unit puskesmas sehingga diharapkan layanan makin dekat.",
+            [(11, "puskesmas", "implementing")],
+            id="a-hope-in-a-result-clause-is-not-the-counts-plan",
+        ),
+        pytest.param(
+            "Penerapan dimulai dari empat puskesmas dan akan dilanjutkan ke 16 puskesmas lainnya.",
+            [(4, "puskesmas", "implementing"), (16, "puskesmas", "target")],
+            id="a-second-predicate-after-dan-akan",
+        ),
+        pytest.param(
+            "Dua puskesmas telah ditetapkan sebagai model ILP di kabupaten ini.",
+            [(2, "puskesmas", "pilot")],
+            id="designated-as-a-model",
+        ),
+        pytest.param(
+            "Empat puskesmas itu jadi contoh lebih dulu bagi yang lain.",
+            [(4, "puskesmas", "pilot")],
+            id="jadi-contoh",
+        ),
+        pytest.param(
+            "Persiapan penerapan ILP di 19 puskesmas sudah dimulai sejak awal tahun.",
+            [(19, "puskesmas", "target")],
+            id="preparing-the-rollout",
+        ),
+        pytest.param(
+            "Dinas Kesehatan menetapkan ILP pada 31 UPTD Puskesmas dan 80 Pustu.",
+            [(31, "puskesmas", "implementing"), (80, "pustu", "implementing")],
+            id="menetapkan-ilp-pada",
+        ),
+        pytest.param(
+            "Sedikitnya 9 Puskesmas dan 27 Puskes Pembantu meluncurkan ILP.",
+            [(9, "puskesmas", "implementing"), (27, "pustu", "implementing")],
+            id="puskes-pembantu",
+        ),
+        pytest.param(
+            "Cakupannya diperluas secara bertahap hingga kini seluruh 14 puskesmas menjalankan klaster.",
+            [(14, "puskesmas", "implementing")],
+            id="secara-bertahap-is-how-not-a-plan",
+        ),
+        pytest.param(
+            "Pemkab Kebut ILP di 9 Puskesmas Tersisa",
+            [(9, "puskesmas", "target")],
+            id="kebut-ilp",
+        ),
+        pytest.param(
+            "Sebanyak 16 Puskesmas Dikejar Rampung Tahun Ini",
+            [(16, "puskesmas", "target")],
+            id="dikejar",
+        ),
+        pytest.param(
+            "Jejaring yang sudah ikut berubah ada 21 pustu dan 240 posyandu.",
+            [(21, "pustu", "implementing"), (240, "posyandu", "implementing")],
+            id="sudah-berubah",
+        ),
+        pytest.param(
+            "Puskesmas Sindang jadi lokus percontohan karena seluruh 29 posyandu di sana sudah menjalankan ILP.",
+            [(29, "posyandu", "implementing")],
+            id="a-pilot-cue-before-karena-is-another-clauses",
+        ),
+        pytest.param(
+            "Dinkes melatih 180 kader posyandu dari 9 puskesmas agar siap melayani siklus hidup.",
+            [(9, "puskesmas", "participating")],
+            id="kader-posyandu-dari",
+        ),
+        pytest.param(
+            "Ia menyebut ke-9 puskesmas peserta tahap kedua antara lain Puskesmas Lohbener.",
+            [(9, "puskesmas", "participating")],
+            id="ke-n-puskesmas-is-a-count",
+        ),
+        pytest.param(
+            "Peringatan HKN ke-61 digelar di Puskesmas Lohbener.",
+            [],
+            id="an-ordinal-is-not-a-count",
+        ),
+        pytest.param(
+            "Di tingkat pustu, baru 19 unit yang menjalankan ILP.",
+            [(19, "pustu", "implementing")],
+            id="n-unit-after-di-tingkat-facility",
+        ),
     ],
 )
 def test_counts_and_statuses_as_news_writes_them(sentence, expected):
@@ -449,3 +529,13 @@ def test_staff_from_facilities_mentioned_before_took_part_whatever_those_were_gi
     first_end = text.index(".") + 1
     found = extract_counts(text, [(0, first_end), (first_end + 1, len(text))])
     assert [(c.count, c.status) for c in found] == [(20, "target"), (20, "participating")]
+
+
+def test_an_article_not_about_ilp_has_no_rollout_statuses():
+    from extractors.counts import outside_the_rollout
+
+    text = "Dari 25 puskesmas di Sragen, baru 10 puskesmas yang memiliki gedung baru, 15 puskesmas lainnya menyusul."
+    found = extract_counts(text, [(0, len(text))])
+    assert "target" in {c.status for c in found}
+    statuses = [(c.count, c.status) for c in outside_the_rollout(found)]
+    assert all(status in ("total", "unspecified", "participating") for _, status in statuses)

@@ -52,7 +52,11 @@ _ANAPHOR = re.compile(
 )
 _FACILITY_WORD = re.compile(rf"\b(?:{_FACILITY})(?:nya)?\b", _F)
 # "Dari 112 pustu, baru 64 ...", "Untuk pustu, baru 21 yang ...": the facilities a following subset is drawn from.
-_TOPIC = re.compile(rf"\b(?:dari\s+(?:jumlah\s+|total\s+)?|untuk\s+)(?:{_FACILITY})\b(?:\s+(?:itu|tersebut|ini))?", _F)
+_TOPIC = re.compile(
+    rf"\b(?:dari\s+(?:jumlah\s+|total\s+)?|untuk\s+|(?:di\s+)?(?:tingkat|level|jenjang)\s+)(?:{_FACILITY})\b"
+    r"(?:\s+(?:itu|tersebut|ini))?",
+    _F,
+)  # also "Di tingkat pustu, baru 24 unit yang ..."
 # "ditambah 15 UPTD, sehingga ...": a puskesmas named by its office alone.
 _BARE_UPTD = re.compile(rf"\b(?P<num>{NUMBER})\s+UPTD\b(?!\s+[A-Za-z])")
 _PUSKESMAS_WORD = re.compile(r"\bpuskesmas\b", _F)
@@ -75,7 +79,9 @@ _RELATIVE_CLAUSE = re.compile(
 # "Dari jumlah itu, sebanyak 702 posyandu ...": a count out of a total already given.
 _OUT_OF_THAT = re.compile(r"\bdari\s+(?:jumlah|total)\s+(?:itu|tersebut)\b", _F)
 _ALL_BEFORE = re.compile(r"\b(?:seluruh|semua)\s+$", _F)
-_STAFF_FROM = re.compile(rf"\b(?:{STAFF_NOUNS})\s+(?:yang\s+)?(?:berasal\s+)?dari\s+$", _F)
+_STAFF_FROM = re.compile(
+    rf"\b(?:{STAFF_NOUNS})\s+(?:(?:{_FACILITY})\s+)?(?:yang\s+)?(?:berasal\s+)?dari\s+$", _F
+)  # "kader posyandu dari 12 puskesmas"
 # "dari 152 pustu", "Dari total 152", "Dari sekitar 150 puskesmas": a total the next count is part of.
 _DARI_LEAD = re.compile(r"\bdari\s+(?:(?:total|sekitar|sebanyak|seluruh|keseluruhan)\s+)*$", _F)
 # "12 puskesmas di Mimika, sembilan di Nabire dan enam di Paniai": counts that leave the noun out.
@@ -86,7 +92,10 @@ _OTHER_NOUN_BEFORE = re.compile(
 )
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:dan|serta)?|dan|serta|&)\s*", _F)
 _CUES = [(status, re.compile(rf"\b(?:{rx})\b", _F)) for status, rx in STATUS_CUES.items()]
-_CLAUSE_BREAK = re.compile(r"[,;:]", _F)
+# Punctuation, and the conjunctions that open a clause of result or purpose ("... 20 puskesmas sehingga diharapkan").
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:sehingga|agar|supaya|karena)\b", _F)
+# A second predicate joined after the count: "dimulai dari lima puskesmas dan akan dilanjutkan ke 22 lainnya".
+_NEXT_PREDICATE = re.compile(r"\b(?:dan|serta|lalu|kemudian)\s+$", _F)
 _WEAK_CUE = re.compile(rf"(?:{WEAK_CUES})", _F)
 _CONTRAST = re.compile(r"\b(?:sementara|sedangkan|namun|tetapi|adapun)\b", _F)
 _PARTITIVE = re.compile(
@@ -99,6 +108,16 @@ _PERCENT_NEAR = re.compile(
     r"(?P<pct>\d{1,3}(?:[.,]\d+)?)\s*(?:persen|%)",
     _F,
 )
+
+
+ROLLOUT_STATUSES = ("implementing", "pilot", "target")
+
+
+def outside_the_rollout(counts: list[FacilityCount]) -> list[FacilityCount]:
+    """Counts of an article not about ILP: "implementing", "pilot" and "target" describe a facility's place in
+    the ILP rollout, which such an article does not report ("baru 10 puskesmas memiliki gedung baru, 15 lainnya
+    menyusul" is no rollout target), so they become "unspecified"; "total" and "participating" stand."""
+    return [replace(c, status="unspecified") if c.status in ROLLOUT_STATUSES else c for c in counts]
 
 
 def _facility_type(m: re.Match[str]) -> str:
@@ -319,8 +338,10 @@ def _is_not_a_count(sentence: str, num_start: int, num: str) -> bool:
     before = sentence[max(0, num_start - 12) : num_start].lower()
     if num.lower() == "satu" and before.rstrip().endswith("salah"):
         return True
-    if re.search(r"(?:nomor|no\.?|\bke-)\s*$", before):
+    if re.search(r"(?:nomor|no\.?)\s*$", before):
         return True
+    if re.search(r"\bke-\s*$", before) and not _FACILITY_NEXT.match(sentence, num_start + len(num)):
+        return True  # "HKN ke-61", but "ke-12 puskesmas" is "the twelve puskesmas"
     # "pada tahun 2025 Puskesmas Bongomeme melatih ...": a year before a named puskesmas.
     if re.fullmatch(r"(?:19|20)\d{2}", num) and _BEFORE_A_YEAR.search(before):
         return True
@@ -334,6 +355,7 @@ def _is_not_a_count(sentence: str, num_start: int, num: str) -> bool:
     )
 
 
+_FACILITY_NEXT = re.compile(rf"\s+(?:{_FACILITY})\b", _F)
 _BEFORE_A_YEAR = re.compile(r"\b(?:tahun|pada|sejak|hingga|sampai|akhir|awal)\s+$", _F)
 _CLAUSE_OPENING_DARI = re.compile(r"(?:^|[,;:]\s*)[\W]*dari\s+(?:total\s+|sebanyak\s+|sekitar\s+|seluruh\s+)?$", _F)
 _TARGET_RIGHT_BEFORE = re.compile(r"\b(?:target(?:nya)?|ditargetkan|menargetkan)\s+(?:sebanyak\s+|sekitar\s+)?$", _F)
@@ -387,6 +409,8 @@ def _status(
         if _CONTRAST.search(gap):
             continue  # "..., sedangkan 12 pustu lainnya": the other clause's verb is not this count's
         breaks = len(_CLAUSE_BREAK.findall(gap))
+        if m.start() >= end and status == "target" and _NEXT_PREDICATE.search(gap):
+            breaks += 1
         if status == "target" and not breaks and _nearer_activity(cues, m, num_start, end, sentence):
             continue  # "akan menggelar supervisi ke 12 puskesmas": the plan is the activity's, they take part
         if status in ("pilot", "target") and not breaks:
