@@ -93,7 +93,8 @@ def test_person_recogniser_gate_on_idner_dev():
 
 
 # The evaluation corpus (tests/evaluation): 232 articles modelled on real regional news (dev 162, frozen test 70),
-# gold written by writers who never saw the extractor. Dev split floors, pinned a little under what was measured when they were set.
+# gold written by writers who never saw the extractor. Dev split floors, pinned a little under what was measured
+# when they were set.
 CORPUS = GOLDEN_GOLD.parent.parent / "evaluation"
 CORPUS_DEV_FLOORS = {"dates": 0.98, "facility_counts": 0.98, "people": 0.97, "locations": 0.95, "events": 0.91}
 CORPUS_DEV_SECONDARY_FLOORS = {"facility_counts": 0.90, "people": 0.93}

@@ -174,8 +174,9 @@ def extract_locations(text: str) -> LocationResult:
             continue
         add(Mention(venue, "venue", None, s, e), block=False)
     for m in _HOSPITAL.finditer(text):
-        if not overlaps(m.start(), m.end()) and not _inside_venue_name(text, m.start() + 1, mentions):
-            add(Mention(m.group().rstrip(), "venue", None, m.start(), m.start() + len(m.group().rstrip())), block=False)
+        # start + 1: a venue found at the same place (or around it) already holds this hospital
+        if not overlaps(*m.span()) and not _inside_venue_name(text, m.start() + 1, mentions):
+            add(Mention(m.group(), "venue", None, *m.span()), block=False)
 
     explicit: dict[str, str] = {}  # name -> kabupaten/kota as the article itself types it
     pending_local: list[tuple[int, int, str, str]] = []
@@ -400,8 +401,8 @@ def _name_ending_in_type_word(run: str, name: str, kind: str) -> str:
     n = len(name.split(" "))
     if n < len(tokens) and _type_of(tokens[n]) != "other":
         longer = " ".join(tokens[: n + 1])
-        index = get_gazetteer().desa if kind == "desa" else get_gazetteer().kecamatan
-        if norm_name(longer) in index:
+        gaz = get_gazetteer()
+        if norm_name(longer) in (gaz.desa if kind == "desa" else gaz.kecamatan):
             return longer
     return name
 
@@ -458,6 +459,7 @@ _OUTLET_AFTER = re.compile(rf"\s*{OUTLET_AFTER}\b", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ ]$")
 
 
+# One to three capitalised words: a town, or one item of a list of places.
 _TOWN = r"[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){0,2}"
 # "di Tentena, Rabu", "di Lolak, ibu kota kabupaten", "di Piru, Kamis (5/6/2025)".
 _TOWN_BEFORE_DAY = re.compile(
@@ -508,10 +510,9 @@ def _named_inside(gaz, name: str, kind: str, scope: str) -> list[Region]:
     return [Region(c, n, "desa") for c, n in gaz.desa.get(key, []) if c.startswith(scope + ".")]
 
 
-_LIST_ITEM = r"[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){0,2}"
 _BARE_LIST = re.compile(
     rf"(?:\b(?:di|ke|dari|yakni|yaitu|seperti|antara[ ]lain|meliputi|mencakup)|:)[ ]+"
-    rf"(?P<list>{_LIST_ITEM}(?:[ ]?,[ ]?{_LIST_ITEM})*,?[ ](?:dan|serta)[ ]{_LIST_ITEM})"
+    rf"(?P<list>{_TOWN}(?:[ ]?,[ ]?{_TOWN})*,?[ ](?:dan|serta)[ ]{_TOWN})"
 )
 
 
@@ -520,7 +521,7 @@ def _local_lists(gaz, text: str, main_kab: str):
     are, even a spelling the region list lacks. Yields ([(start, end, name, region or None)], kind)."""
     for m in _BARE_LIST.finditer(text):
         base = m.start("list")
-        items = [(base + i.start(), base + i.end(), i.group()) for i in re.finditer(_LIST_ITEM, m["list"])]
+        items = [(base + i.start(), base + i.end(), i.group()) for i in re.finditer(_TOWN, m["list"])]
         for kind in ("kecamatan", "desa"):
             resolved = []
             for s, e, name in items:
@@ -532,6 +533,7 @@ def _local_lists(gaz, text: str, main_kab: str):
                 break
 
 
+_VENUE_WORD_IN = re.compile(rf"\b(?:{VENUE_HEADS}|{VENUE_TAILS})\b")
 _STREET = {"Jalan", "Jl", "Jln", "Gang", "Gg", "Lorong", "Komplek", "Kompleks", "Perumahan", "Blok", "RT", "RW"}
 
 
@@ -542,7 +544,7 @@ def _could_be_town(phrase: str) -> bool:
         return False
     if len(words) == 1 and (phrase.lower() in common_words() or len(phrase) < 4):
         return False
-    return not re.search(rf"\b(?:{VENUE_HEADS}|{VENUE_TAILS})\b", phrase)
+    return not _VENUE_WORD_IN.search(phrase)
 
 
 def _outlet_name(text: str, start: int, end: int) -> bool:
