@@ -382,3 +382,83 @@ def test_people_of_the_fourth_batch(text, expected):
 def test_a_province_written_short_is_no_person():
     text = "Kabid Yankes Dinkes Sulut, dr. Fransiska Lumowa, MPH, hadir. Dinas Kesehatan Provinsi Sulawesi Utara ikut."
     assert [name for name, _ in _people_in_article(text)] == ["Fransiska Lumowa"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Hadir Kapolres Sigi, AKBP Darmawan R Lubis, S.I.K., dan Danramil 1306-04/Dolo, Kapten Inf. Hamka Idrus.",
+            [("Darmawan R Lubis", "Kapolres Sigi"), ("Hamka Idrus", "Danramil 1306-04/Dolo")],
+            id="ranks-corps-and-a-numbered-command",
+        ),
+        pytest.param(
+            "Wakil Bupati Sigi Samuel Y Rombe membuka acara itu.",
+            [("Samuel Y Rombe", "Wakil Bupati Sigi")],
+            id="a-bare-initial-inside-a-name",
+        ),
+        pytest.param(
+            "Kepala Dinas Kesehatan Sigi dr Nurhayati Lamani MKed (Paru) SpP menjelaskan, ILP berjalan.",
+            [("Nurhayati Lamani", "Kepala Dinas Kesehatan Sigi")],
+            id="a-degree-with-its-specialism",
+        ),
+        pytest.param(
+            "Kepala Puskesmas Marawola, Yusran, A.Md. Kep, menjelaskan bahwa ILP berjalan baik.",
+            [("Yusran", "Kepala Puskesmas Marawola")],
+            id="a-degree-written-with-a-space",
+        ),
+        pytest.param(
+            "Sambutan dibacakan Asisten II Setdakab Sigi Rahmat AP di sela-sela acara.",
+            [("Rahmat", "Asisten II Setdakab Sigi")],
+            id="a-civil-service-degree",
+        ),
+        pytest.param(
+            "Bupati Lombok Tengah Lalu Fathurrahman resmi meluncurkan ILP.\nFathurrahman menyampaikan, ILP penting.",
+            [("Lalu Fathurrahman", "Bupati Lombok Tengah")],
+            id="a-name-prefix-that-is-an-everyday-word",
+        ),
+        pytest.param(
+            "Kegiatan ini dihadiri Bupati dan Wakil Bupati Halmahera Barat, Yusuf Malik dan Hamid Abas, serta OPD.",
+            [("Yusuf Malik", "Bupati Halmahera Barat"), ("Hamid Abas", "Wakil Bupati Halmahera Barat")],
+            id="two-titles-two-names",
+        ),
+        pytest.param(
+            "Hadir Ketua dan Sekretaris TP PKK Sigi, Ny. Rosmini dan Ny. Hartati di aula.",
+            [("Rosmini", "Ketua TP PKK Sigi"), ("Hartati", "Sekretaris TP PKK Sigi")],
+            id="two-heads-one-office",
+        ),
+        pytest.param(
+            "Kepala Dinas Kesehatan (DKK) Klaten Supriyadi mengatakan gedung itu baru.",
+            [("Supriyadi", "Kepala Dinas Kesehatan (DKK) Klaten")],
+            id="an-office-abbreviation-in-brackets",
+        ),
+        pytest.param(
+            "Hadir para Staf Ahli, sejumlah Kepala Perangkat Daerah dan Camat serta Kepala Puskesmas.",
+            [],
+            id="an-office-word-is-no-name",
+        ),
+    ],
+)
+def test_people_as_regional_news_writes_them(text, expected):
+    assert _people_in_article(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Judul\nLaporan Wartawan Tribunpalu.com, Rahmi\nTRIBUNPALU.COM, SIGI - Bupati Sigi Rizal Intjenae hadir.",
+        '"Kami bangga dipercaya," ucap Andi Rahma.(hmz)',
+        "Ketua Ikatan Bidan Indonesia Ranting Biromaru, Nurlaela, S.Tr.Keb, menyampaikan dukungan.",
+    ],
+)
+def test_every_name_is_its_own_text(text):
+    """A person's offsets slice the name out of the text, whichever rule found it."""
+    from extractors.article import extract_articles
+    from extractors.cleaning import article_id_for
+    from extractors.models import CleanArticle
+
+    facts = next(extract_articles([CleanArticle("t.txt", article_id_for(text), text)]))
+    assert facts.people
+    for p in facts.people:
+        assert text[p.char_start : p.char_end] == p.name
+        assert p.name == p.name.strip() and "(" not in p.name, p.name  # "Rahmi\n", "Andi Rahma.(hmz"

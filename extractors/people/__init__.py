@@ -22,6 +22,8 @@ from extractors.people.lexicon import (
     NON_PERSON_WORDS,
     NOT_NAMES,
     PLACE_SLOT_WORDS,
+    RANK_CORPS,
+    RANKS,
     ROLE_HEADS,
     ROLE_VOCAB,
     SPEECH_VERBS,
@@ -42,12 +44,20 @@ _NAME_TOKEN = (
 )
 # Lower-case words inside a name: Batak "br"/"boru" (daughter of a clan), "bin"/"binti" ("Herawati br Ginting").
 _NAME_PARTICLE = r"(?:br\.?|boru|bin|binti)[ ]"
-_NAME = rf"{_NAME_TOKEN}(?:[ ](?:{_NAME_PARTICLE})?{_NAME_TOKEN}){{0,5}}"
+# A bare initial inside a name, with a name word after it ("Rais D Adam", "Dominggus N Kaya").
+_INNER_INITIAL = r"[A-Z](?=[ ][A-Z][^\W\d_A-Z]+)"
+_NAME = rf"{_NAME_TOKEN}(?:[ ](?:{_NAME_PARTICLE})?(?:{_NAME_TOKEN}|{_INNER_INITIAL})){{0,5}}"
 _DEGREE_WORDS = {d.rstrip(".") for d in DEGREE_TOKENS}
 _DEGREE_ALT = "|".join(re.escape(d) for d in sorted(DEGREE_TOKENS, key=len, reverse=True))
 # Degrees after a name: ", S.Kep., M.Kes", " SKM", ".,S.Kep.,MKM".
-_DEGREES = rf"(?:\s*[.,]*\s*(?:{_DEGREE_ALT})\.?(?![\w]))+"
-_HONORIFIC_ALT = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
+# A specialist's mark may follow a degree: "Sp.PD-KGEH", "Sp.A(K)", "MKed (PD)".
+_DEGREE_MARK = r"(?:-K[A-Z]{1,5}|[ ]?\([A-Z][A-Za-z]{0,5}\))?"
+_DEGREES = rf"(?:\s*[.,]*\s*(?:{_DEGREE_ALT})\.?{_DEGREE_MARK}(?![\w]))+"
+_RANK_ALT = "|".join(re.escape(r) for r in sorted(RANKS, key=len, reverse=True))
+_CORPS_ALT = "|".join(re.escape(c) for c in sorted(RANK_CORPS, key=len, reverse=True))
+# A rank with its corps ("Kapten Inf", "Kapten Inf.", "Kombes Pol") stands before a name as an honorific does.
+_RANK = rf"(?:{_RANK_ALT})(?:[ ](?:{_CORPS_ALT})\.?(?![\w]))?(?=[ ])"
+_HONORIFIC_ALT = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True)) + f"|{_RANK}"
 _HONORIFIC = rf"(?:(?:(?:{_HONORIFIC_ALT})(?:\.|[ ]|(?=[A-Z]))\s*)+)"
 _ROLE_HEAD_ALT = "|".join(re.escape(r) for r in sorted(ROLE_HEADS, key=len, reverse=True))
 
@@ -75,6 +85,9 @@ class _Found:
     honorific: str | None
     degrees: tuple[str, ...]
     role: str | None
+
+    def _replace_role(self, role: str | None) -> _Found:
+        return _Found(self.name, self.start, self.end, self.honorific, self.degrees, role)
 
 
 def _split_degrees(deg: str | None) -> tuple[str, ...]:
@@ -169,6 +182,9 @@ def _place_at(text: str, pos: int, places: frozenset[str]) -> int | None:
 
 
 _NUMBERED_OFFICES = frozenset({"Asisten", "Komisi", "Seksi", "Wilayah", "Golongan"})
+# Military commands carry their unit's number ("Dandim 1308/LB", "Danramil 1308-10/Salakan").
+_NUMBERED_COMMANDS = frozenset({"Dandim", "Danramil", "Danrem", "Danyon", "Kodim", "Koramil", "Korem", "Yonif"})
+_UNIT_NUMBER = re.compile(r"\d{2,4}(?:-\d{1,2})?(?:/[A-Z][\w.-]*)?")
 
 
 def _role_end(text: str, start: int, places: frozenset[str], person_starts: frozenset[int] = frozenset()) -> int:
@@ -211,6 +227,9 @@ def _role_end(text: str, start: int, places: frozenset[str], person_starts: froz
         )
         if place_end and word not in ROLE_VOCAB:
             pos, expect_place, last, after_place = place_end, False, "", True
+            continue
+        if last in _NUMBERED_COMMANDS and _UNIT_NUMBER.fullmatch(word):
+            pos, last = m.start() + len(word), word
             continue
         if re.fullmatch(r"[IVX]{1,4}", word) and last in _NUMBERED_OFFICES:
             pos, last = m.start() + len(word), word  # "Asisten II Setda Minsel", "Komisi IV DPRD"
@@ -373,6 +392,37 @@ def _next_is_role_word(text: str, pos: int) -> bool:
     return bool(m) and m.group().rstrip(".,") in ROLE_VOCAB and not _ROLE_HEAD.match(text, m.start())
 
 
+_TITLE_AND_BEFORE = re.compile(
+    rf"(?<![\w.])(?P<title>(?:{_ROLE_HEAD_ALT})(?:[ ](?:{_ROLE_HEAD_ALT}))*)[ ](?:dan|&)[ ]$"
+)
+_AND_NAME = re.compile(
+    rf"\s+(?:dan|serta)\s+(?P<hon>{_HONORIFIC})?(?P<name>{_NAME})(?P<deg>{_DEGREES})?(?=[\s,.;:)\"”]|$)"
+)
+
+
+def _paired_titles(text: str, role: str | None, name_end: int) -> tuple[str, _Found, str] | None:
+    """Two titles and two names in the same order ("Bupati dan Wakil Bupati Halmahera Barat, James Uang dan
+    Djufri Muhamad"): each name takes its own title, the first one with the place the second one names."""
+    if not role or " dan " not in role:
+        return None
+    hit = _AND_NAME.match(text, name_end)
+    if hit is None or not _valid_name(name := _strip_trailing_nonnames(hit["name"])):
+        return None
+    first, second = role.split(" dan ", 1)
+    words = second.split(" ")
+    last = first.split(" ")[-1]
+    if last in words[1:]:  # "Bupati dan Wakil Bupati X": what follows the first title's word in the second
+        place = " ".join(words[words.index(last, 1) + 1 :])
+    else:  # "Ketua dan Sekretaris TP PKK X": what follows the second title's head
+        head = _ROLE_HEAD.match(second)
+        place = second[head.end() :].strip() if head else ""
+    if not place:
+        return None
+    start = hit.start("name")
+    person = _Found(name, start, start + len(name), _clean_hon(hit["hon"]), _split_degrees(hit["deg"]), None)
+    return f"{first} {place}".strip(), person, second
+
+
 def extract_people(
     text: str, places: set[str] | frozenset[str] | None = None, recognised: list[tuple[int, int]] | None = None
 ) -> list[Person]:
@@ -412,7 +462,8 @@ def extract_people(
             if apposed is None:
                 continue
             role_end, hit = apposed  # "Kepala Sudin Kesehatan Jakarta Timur, dr. Ratna Juwita Sari, MKM, ..."
-            role_until = name_base = role_end  # "Ketua Ikatan Dokter Indonesia ...": "Dokter" is inside this title
+            role_until = role_end  # "Ketua Ikatan Dokter Indonesia ...": "Dokter" is inside this title
+            name_base = 0  # the apposed name's match holds positions in the whole text
             name = _strip_trailing_nonnames(hit["name"])
         role = text[m.start() : role_end]
         start = name_base + hit.start("name")
@@ -426,16 +477,16 @@ def extract_people(
             and _doubtful_plain_name(text, start, name)
         ):
             continue
-        found.append(
-            _Found(
-                name,
-                start,
-                start + len(name),
-                _clean_hon(hit["hon"]) if "hon" in hit.re.groupindex else None,
-                _split_degrees(hit["deg"]),
-                _clean_role(role),
-            )
-        )
+        hon, degrees = _clean_hon(hit["hon"]) if "hon" in hit.re.groupindex else None, _split_degrees(hit["deg"])
+        before = _TITLE_AND_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        both = f"{before['title']} dan {_clean_role(role)}" if before else _clean_role(role)
+        paired = _paired_titles(text, both, start + len(name) + len(hit["deg"] or ""))
+        if paired is None:
+            found.append(_Found(name, start, start + len(name), hon, degrees, _clean_role(role)))
+            continue
+        first_role, second, second_role = paired
+        found.append(_Found(name, start, start + len(name), hon, degrees, first_role))
+        found.append(second._replace_role(second_role))
     found.extend(_roles_after_names(text, places, lowered_places, person_starts))
     found.extend(_described_people(text, lowered_places))
     for rx in (_HONORIFIC_NAME, _NAME_DEGREES):
@@ -580,7 +631,9 @@ def _doubtful_plain_name(text: str, start: int, name: str) -> bool:
     them: a name unless they stand in a Title Case headline ("Pj Bupati Jayapura Luncurkan ILP"), hold an
     everyday word, or are one word running on into the sentence ("Pejabat Hamas yang tewas")."""
     tokens = name.split(" ")
-    if _in_headline(text, start) or any(t.lower() in common_words() for t in tokens):
+    # "Lalu Pathul Bahri": a name prefix before another name word is no everyday word here.
+    everyday = [t for i, t in enumerate(tokens) if not (t in NAME_PREFIXES and i < len(tokens) - 1)]
+    if _in_headline(text, start) or any(t.lower() in common_words() for t in everyday):
         return True
     after = text[start + len(name) : start + len(name) + 20]
     return len(tokens) == 1 and not re.match(
@@ -648,11 +701,15 @@ def _from_recognised(
     if first and _starts_sentence(text, start) and _is_everyday(first.group(1)):
         start += first.end()  # "Rombongan Lutra ...": a capitalised everyday word opens the sentence
     degrees: tuple[str, ...] = ()
+    tail_end = end  # past the degrees, where a paired name would follow
     tail = _EDGE_DEGREES.search(text[start:end])
     if tail and tail.start() > 0:
         degrees = _split_degrees(tail.group())
         end = start + tail.start()
-    while end > start and text[end - 1] in " ,.;:)(\"'”“":
+    cut = re.search(r"\n|\.?\(", text[start:end])
+    if cut and cut.start() > 0:
+        end = start + cut.start()  # "Sinto\nTRIBUNLOMBOK.COM", "Andi Maria.(rud)": a name ends at a line or bracket
+    while end > start and (text[end - 1] in " ,.;:)(\"'”“" or text[end - 1].isspace()):
         end -= 1
     name = text[start:end]
     if not name or not name[0].isupper() or not _valid_name(name) or name.lower() in lowered_places:
@@ -669,7 +726,9 @@ def _from_recognised(
         return None  # "Sikka Resmi Luncurkan": a Title Case headline, not a name
     if start > 0 and text[start - 1].isdigit():
         return None  # "3M Plus": the rest of a token that starts with a digit
-    return _Found(name, start, end, honorific, degrees, _role_before(text, start, places, person_starts))
+    role = _role_before(text, start, places, person_starts)
+    paired = _paired_titles(text, role, tail_end)
+    return _Found(name, start, end, honorific, degrees, paired[0] if paired else role)
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][^\W\d_]*(?:[-'’][A-Z]?[^\W\d_]+)?)[ ]$")
@@ -794,7 +853,9 @@ def _clean_hon(h: str | None) -> str | None:
     if not h:
         return None
     h = re.sub(r"\s+", " ", h.strip())
-    return h if h.endswith(".") or h.lower() in ("dr", "drg") else h + "."
+    if h.endswith(".") or h.lower() in ("dr", "drg") or re.search(rf"(?:^|[ ])(?:{_RANK_ALT})(?:[ ]\S+)?$", h):
+        return h  # "AKBP", "Kapten Inf": a rank takes no period
+    return h + "."
 
 
 def _clean_role(role: str | None) -> str | None:
