@@ -164,7 +164,7 @@ def test_event_dates_and_triggers(text, expected):
         pytest.param(
             "Pemkab Biak Numfor meluncurkan ILP tahun 2025. Peluncuran dilakukan Sekda di halaman kantor bupati, "
             "Senin (20/1/2025).",
-            [("launch", "2025-01-20", "sentence")],
+            [("launch", "2025-01-20", "follow_up")],  # the next sentence gives the day within the year
             id="program-year-joins-the-dated-launch",
         ),
         pytest.param(
@@ -540,3 +540,40 @@ def test_more_triggers_and_references(text, expected):
 )
 def test_fourth_batch_constructions(text, published, expected):
     assert events_of(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        pytest.param(
+            "Dinas Kesehatan Kota Bengkulu menggelar sosialisasi ILP tahun 2025. "
+            "Kegiatan berlangsung di aula dinas, Selasa 3 Juni 2025.",
+            None,
+            [("socialization", "2025-06-03", "2025-06-03", None, "17.71")],
+            id="a-year-made-precise-by-the-next-sentence",
+        ),
+        pytest.param(
+            "Pemerintah Kabupaten Banjar meluncurkan ILP tingkat kabupaten tahun 2025. "
+            "Kegiatan berlangsung di Banjarbaru, Senin (29/9/2025).",
+            None,
+            [("launch", "2025-09-29", "2025-09-29", None, "63.72")],
+            id="held-in-the-city-the-next-sentence-names",
+        ),
+        pytest.param(
+            "Dinkes Bangka meluncurkan ILP di 10 puskesmas.\n"
+            '"ILP mendekatkan layanan ke warga," kata Kepala Dinkes Bangka Andri, Kamis (16/11/2023).',
+            None,
+            [("launch", "2023-11-16", "2023-11-16", None, "19.01")],
+            id="no-published-date-the-day-of-the-statement",
+        ),
+        pytest.param(
+            "Dinkes Bangka meluncurkan ILP di 10 puskesmas.\n"
+            '"Kami mulai," kata Andri, Kamis (16/11/2023). "Lanjut," ujar Rina, Jumat (17/11/2023).',
+            None,
+            [("launch", None, None, None, "19.01")],
+            id="statements-on-two-days-date-nothing",
+        ),
+    ],
+)
+def test_dates_from_around_the_event(text, published, expected):
+    assert [e for e in events_of(text, published) if e[0] != "coverage_report"] == expected

@@ -31,7 +31,7 @@ from extractors.events.patterns import (
     STATEMENT_TRIGGERS,
     TIME_REFERENCE_BEFORE,
 )
-from extractors.lang import another_clause_pattern
+from extractors.lang import another_clause_pattern, word_list
 from extractors.locations import LocationResult, Mention
 from extractors.models import DateMention, Event, FacilityCount, Person
 
@@ -119,11 +119,19 @@ def extract_events(
         if earlier is not None:  # that date is the earlier one's, not this sentence's event's
             spans = [sp for sp in spans if sp != (earlier[0].start, earlier[0].end)]
         source = "sentence" if spans else None
+        if follow is None and spans and all(len(a) < 10 for a, _ in spans) and set(found) & set(_ACTIVITY_TYPES):
+            # "Launching ... ILP tahun 2024. Kegiatan berlangsung ... Senin 12 Agustus 2024": the day within it
+            finer = _follow_up(text, sentences, i, dates, forward_only=True)
+            finer_spans = _event_dates(dates, *finer, text) if finer else []
+            if finer_spans and all(any(_contains(c, f) for c in spans) for f in finer_spans):
+                follow = finer
         if follow is not None:  # the date (and place) the next sentence gives this activity
             f_start, f_end = follow
             spans = _event_dates(dates, f_start, f_end, text)
             source = "follow_up"
             facility = facility or _facility(text[f_start:f_end], f_start, locations)
+            venue = _venue_region(text[f_start:f_end], f_start, locations)
+            region = venue or region  # "Kegiatan berlangsung di Banjarbaru, Senin (29/9/2025)": held there
         actors = tuple(
             dict.fromkeys(
                 [m.group().strip() for m in _ORG.finditer(sentence)]
@@ -185,7 +193,7 @@ def extract_events(
     merged = _merge(events)
     told = {(e.event_type, e.start, e.end) for e in merged}
     merged += [e for e in earlier_events if (e.event_type, e.start, e.end) not in told]
-    return _with_reported_day(merged, dates, published)
+    return _with_reported_day(merged, dates, published, text)
 
 
 def _triggers(sentence: str, dated: bool, reported: set[str] | frozenset[str] = frozenset()) -> dict[str, int | None]:
@@ -243,7 +251,7 @@ def _triggers(sentence: str, dated: bool, reported: set[str] | frozenset[str] = 
 
 
 def _follow_up(
-    text: str, sentences: Sequence[tuple[int, int]], i: int, dates: Sequence[DateMention]
+    text: str, sentences: Sequence[tuple[int, int]], i: int, dates: Sequence[DateMention], forward_only: bool = False
 ) -> tuple[int, int] | None:
     """The next sentence, when it goes on about this sentence's activity and dates it; or the one after, when
     the next goes on about it too without a date ("Peluncuran itu dirangkaikan dengan ... Kegiatan
@@ -257,6 +265,8 @@ def _follow_up(
             break
         if any(f_start <= d.char_start < f_end for d in dates):
             return f_start, f_end
+    if forward_only:
+        return None
     if i > 0 and (_FOLLOW_UP.match(text, *sentences[i]) or _BACK_REFERENCE.match(text, *sentences[i])):
         b_start, b_end = sentences[i - 1]
         if any(b_start <= d.char_start < b_end for d in dates):
@@ -267,22 +277,22 @@ def _follow_up(
 _ACTIVITY_TYPES = tuple(ACTIVITY_TRIGGERS)  # activities, as against statements (designations, money, decrees)
 
 
-def _with_reported_day(events: list[Event], dates: Sequence[DateMention], published: str | None) -> list[Event]:
+def _with_reported_day(
+    events: list[Event], dates: Sequence[DateMention], published: str | None, text: str
+) -> list[Event]:
     """Activities with no date of their own take the day the article reports: a full date in the text
-    within a week before the published date (most often a statement's "kata X, Jumat (7/11/2025)")."""
-    if not published:
-        return events
-    try:
-        pub = dt.date.fromisoformat(published[:10])
-    except ValueError:
-        return events
-    near = [
-        d.start
-        for d in dates
-        if d.start == d.end
-        and len(d.start) == 10
-        and pub - dt.timedelta(days=7) <= dt.date.fromisoformat(d.start) <= pub
-    ]
+    within a week before the published date (most often a statement's "kata X, Jumat (7/11/2025)"), or,
+    with no published date, the one day the article's statements are dated with."""
+    days = [d for d in dates if d.start == d.end and len(d.start) == 10]
+    if published:
+        try:
+            pub = dt.date.fromisoformat(published[:10])
+        except ValueError:
+            return events
+        near = [d.start for d in days if pub - dt.timedelta(days=7) <= dt.date.fromisoformat(d.start) <= pub]
+    else:
+        said = {d.start for d in days if _SAID_ON.search(text, max(0, d.char_start - 60), d.char_start)}
+        near = list(said) if len(said) == 1 else []
     if not near:
         return events
     day = max(near)
@@ -296,6 +306,11 @@ def _with_reported_day(events: list[Event], dates: Sequence[DateMention], publis
 
 
 _SINCE = re.compile(r"\bsejak\s+$", _F)
+_SPEECH_VERBS = "|".join(sorted(word_list("speech_verbs"), key=len, reverse=True))
+# A statement's day: "katanya, Kamis (16/11/2023)", "ujar Rina di Bangka, Kamis (16/11/2023)".
+_SAID_ON = re.compile(
+    rf"\b(?:{_SPEECH_VERBS})\b[^.!?\n]{{0,40}},\s*(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)?\s*\(?$", _F
+)
 # "X menjadi puskesmas kedua yang meluncurkan ILP, setelah Puskesmas Betun pada awal Mei": the date is the
 # same kind of event, earlier, at the place named after "setelah".
 _EARLIER_ONE = re.compile(
@@ -414,6 +429,17 @@ def _region(sentence: str, s_start: int, s_end: int, locations: LocationResult) 
     if pool:
         return max(pool, key=lambda m: m.code.count(".") if m.code else -1).code
     return locations.region_in(s_start, s_end) or locations.main_region
+
+
+def _venue_region(sentence: str, s_start: int, locations: LocationResult) -> str | None:
+    """The region a sentence says something is held in ("di Banjarbaru"), if it names one so."""
+    phrases = _place_phrases(sentence)
+    admin = [
+        m
+        for m in locations.mentions
+        if m.code and not m.dateline and any(s <= m.char_start - s_start < e for s, e in phrases)
+    ]
+    return max(admin, key=lambda m: m.code.count(".")).code if admin else None
 
 
 def _merge_key(e: Event) -> tuple[str, str | None]:
