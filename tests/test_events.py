@@ -577,3 +577,24 @@ def test_fourth_batch_constructions(text, published, expected):
 )
 def test_dates_from_around_the_event(text, published, expected):
     assert [e for e in events_of(text, published) if e[0] != "coverage_report"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Dinkes Kota Palu menetapkan tiga puskesmas sebagai model ILP, yaitu Puskesmas Talise, "
+            "Kawatuna dan Birobuli.",
+            ["pilot_designation"],
+            id="pilots-named-without-a-trigger-word",
+        ),
+        pytest.param(
+            "Dinkes Kota Palu menggelar bimtek ILP bagi tiga puskesmas yang ditetapkan sebagai model ILP, "
+            "Senin (5/5/2025).",
+            ["training"],
+            id="pilots-an-activity-is-for-are-not-named-there",
+        ),
+    ],
+)
+def test_pilots_named_in_a_sentence(text, expected):
+    assert [e[0] for e in events_of(text, "2025-05-06") if e[0] != "coverage_report"] == expected

@@ -107,6 +107,10 @@ def extract_events(
             and not ("launch" in found and _LAUNCH_WORD.search(sentence))
         ):
             found["coverage_report"] = None
+        if any(counts[i].status == "pilot" for i in sent_counts) and not found:
+            # "tiga Puskesmas telah ditetapkan sebagai model ILP": pilots named, in a sentence that reports no
+            # activity (pilots that an activity is for, "bimtek bagi lima puskesmas percontohan", are not named there)
+            found["pilot_designation"] = None
         since = _since_date(text, dates, s_start, s_end) if implementing and "launch" not in found else None
         if not found:
             continue
