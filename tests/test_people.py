@@ -437,6 +437,17 @@ def test_a_province_written_short_is_no_person():
             [],
             id="an-office-word-is-no-name",
         ),
+        pytest.param(
+            "Kepala Dinas Kesehatan, Pengendalian Penduduk dan Keluarga Berencana (Dinkes P2KB) Klaten, "
+            "Anwar Said, mengatakan ILP berjalan.",
+            [
+                (
+                    "Anwar Said",
+                    "Kepala Dinas Kesehatan, Pengendalian Penduduk dan Keluarga Berencana (Dinkes P2KB) Klaten",
+                )
+            ],
+            id="an-office-name-with-a-comma",
+        ),
     ],
 )
 def test_people_as_regional_news_writes_them(text, expected):

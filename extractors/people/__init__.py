@@ -204,6 +204,11 @@ def _role_end(text: str, start: int, places: frozenset[str], person_starts: froz
         if domains and " dan " in domains.group() and re.search(r"\b(?:Bidang|Asisten|Staf\s+Ahli)\b", text[start:pos]):
             pos, listed = domains.end(), True  # "Asisten Bidang Pemerintahan, Keistimewaan Aceh dan Kesra"
             continue
+        if domains and " dan " in domains.group() and re.search(r"\bDinas\b", text[start:pos]):
+            after = _ROLE_PAREN.match(text, domains.end())
+            if after is not None:  # "Dinas Kesehatan, Pengendalian Penduduk dan Keluarga Berencana (Dinkes P2KB)"
+                pos, listed = domains.end(), True
+            continue
         paren = _ROLE_PAREN.match(text, pos)
         if paren and (
             paren["abbr"].rstrip(".") in _ROLE_HEAD_WORDS or paren["abbr"].rstrip(".") in ROLE_VOCAB or after_place
