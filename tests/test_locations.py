@@ -142,6 +142,16 @@ def test_places_as_news_writes_them(text, expected):
             id="list-of-facilities",
         ),
         pytest.param(
+            "Tahap awal di Puskesmas Batu Ampar, Teluk Pandan, Sungai Raya dan Air Hitam.",
+            [
+                ("Batu Ampar", "puskesmas"),
+                ("Teluk Pandan", "puskesmas"),
+                ("Sungai Raya", "puskesmas"),
+                ("Air Hitam", "puskesmas"),
+            ],
+            id="list-items-opening-with-geographic-words",
+        ),
+        pytest.param(
             "Diluncurkan di Puskesmas Sungai Tabuk 1, 2 dan 3.",
             [("Sungai Tabuk 1", "puskesmas"), ("Sungai Tabuk 2", "puskesmas"), ("Sungai Tabuk 3", "puskesmas")],
             id="numbered-facilities",

@@ -328,7 +328,7 @@ _ITEM = r"(?:[A-Z][\w'’-]*|\d{1,2}\b)(?:[ ](?:[A-Z][\w'’-]*|\d{1,2}\b|[IVX]{
 _ENUMERATION = re.compile(rf"(?:(?:\s*,\s*(?!dan\b|serta\b){_ITEM})*\s*,?\s+(?:dan|serta)\s+{_ITEM}(?=[\s,.;:)]|$))+")
 # Words that open an office or a venue, not another place of a list ("..., serta Kantor Dinas Kesehatan").
 _NOT_A_PLACE_NAME = (
-    word_set("non_person_words")
+    (word_set("non_person_words") - word_set("geographic_words"))  # "Puskesmas Teluk Lingga, Teluk Pandan"
     | word_set("role_heads")
     | word_set("not_names")
     | {"Kantor", "Aula", "Gedung", "Hotel"}
