@@ -152,6 +152,11 @@ def test_places_as_news_writes_them(text, expected):
             id="list-items-opening-with-geographic-words",
         ),
         pytest.param(
+            "Peluncuran berlangsung di UPT BLUD Puskesmas Praya, Rabu.",
+            [("Praya", "puskesmas")],
+            id="a-public-service-agency-puskesmas-is-no-venue",
+        ),
+        pytest.param(
             "Diluncurkan di Puskesmas Sungai Tabuk 1, 2 dan 3.",
             [("Sungai Tabuk 1", "puskesmas"), ("Sungai Tabuk 2", "puskesmas"), ("Sungai Tabuk 3", "puskesmas")],
             id="numbered-facilities",

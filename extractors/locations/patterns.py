@@ -7,7 +7,7 @@ from extractors.dates.patterns import CALENDAR_WORDS
 # Type word (regex) -> location type. Longer alternatives first where they share a start.
 TYPE_WORDS: list[tuple[str, str]] = [
     (r"Puskesmas\s+Pembantu|Pustu", "pustu"),
-    (r"(?:UPTD?\s+)?Puskesmas|PKM", "puskesmas"),
+    (r"(?:UPTD?\s+(?:BLUD\s+)?|BLUD\s+)?Puskesmas|PKM", "puskesmas"),  # "UPT BLUD Puskesmas Puyung"
     (r"Posyandu", "posyandu"),
     (r"Poskesdes|Polindes|PKD", "poskesdes"),
     (r"Provinsi|Prov\.", "provinsi"),
