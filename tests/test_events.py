@@ -598,3 +598,14 @@ def test_dates_from_around_the_event(text, published, expected):
 )
 def test_pilots_named_in_a_sentence(text, expected):
     assert [e[0] for e in events_of(text, "2025-05-06") if e[0] != "coverage_report"] == expected
+
+
+def test_each_activity_of_a_sentence_keeps_its_own_date():
+    text = (
+        '"Sebelum peluncuran hari ini, kami sudah menggelar sosialisasi ILP bagi lintas sektor pada Juli 2025, '
+        'lalu orientasi klaster bagi petugas puskesmas pada 26 sampai 28 Agustus 2025," kata Kadinkes Aceh Jaya.'
+    )
+    assert [e[:3] for e in events_of(text, "2025-10-14")] == [
+        ("socialization", "2025-07", "2025-07"),
+        ("training", "2025-08-26", "2025-08-28"),
+    ]

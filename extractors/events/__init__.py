@@ -119,6 +119,13 @@ def extract_events(
         region = _region(sentence, s_start, s_end, locations)
         if _ANAPHORIC_REGION.search(sentence) and i > 0 and not _own_region(s_start, s_end, locations):
             region = _region(text[sentences[i - 1][0] : sentences[i - 1][1]], *sentences[i - 1], locations)
+        referenced = {
+            (d.start, d.end)
+            for d in dates
+            if s_start <= d.char_start < s_end and _REFERENCED_EVENT_BEFORE.search(text, s_start, d.char_start)
+        }
+        if referenced and len(referenced) < len(spans):  # "Sebelum peluncuran hari ini, ...": that day is the launch's
+            spans = [sp for sp in spans if sp not in referenced]
         earlier = _earlier_one(text, dates, s_start, s_end)
         if earlier is not None:  # that date is the earlier one's, not this sentence's event's
             spans = [sp for sp in spans if sp != (earlier[0].start, earlier[0].end)]
@@ -310,6 +317,10 @@ def _with_reported_day(
 
 
 _SINCE = re.compile(r"\bsejak\s+$", _F)
+# A date right after the event a time reference names ("Sebelum peluncuran hari ini"): that event's date.
+_REFERENCED_EVENT_BEFORE = re.compile(
+    r"\b(?:sebelum|setelah|sesudah|usai|seusai|pasca|menjelang|jelang)\s+\w+(?:\s+ILP)?(?:\s+pada)?\s+\(?$", _F
+)
 _SPEECH_VERBS = "|".join(sorted(word_list("speech_verbs"), key=len, reverse=True))
 # A statement's day: "katanya, Kamis (16/11/2023)", "ujar Rina di Bangka, Kamis (16/11/2023)".
 _SAID_ON = re.compile(

@@ -27,6 +27,7 @@ def word_set(name: str) -> frozenset[str]:
 
 @cache
 def another_clause_pattern() -> re.Pattern[str]:
-    """Where another clause of a sentence begins: a connective, a comma before "dan"/"serta", a semicolon."""
+    """Where another clause of a sentence begins: a connective, a comma before "dan"/"serta" or a next step
+    ("..., lalu orientasi ..."), a semicolon."""
     words = "|".join(map(re.escape, word_list("clause_connectives")))
-    return re.compile(rf"\b(?:{words})\b|,\s*(?:dan|serta)\b|;", re.IGNORECASE)
+    return re.compile(rf"\b(?:{words})\b|,\s*(?:dan|serta|lalu|kemudian|selanjutnya)\b|;", re.IGNORECASE)
