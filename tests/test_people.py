@@ -473,3 +473,22 @@ def test_every_name_is_its_own_text(text):
     for p in facts.people:
         assert text[p.char_start : p.char_end] == p.name
         assert p.name == p.name.strip() and "(" not in p.name, p.name  # "Rahmi\n", "Andi Rahma.(hmz"
+
+
+def test_an_office_name_with_a_comma_but_no_abbreviation_ends():
+    """The comma rule for office names once looped for ever when no bracketed abbreviation closed the name."""
+    import signal
+
+    def stuck(*_):
+        raise TimeoutError("extract_people did not return")
+
+    old = signal.signal(signal.SIGALRM, stuck)
+    signal.alarm(30)  # a guard against a hang, not a timing target: the call takes milliseconds
+    try:
+        found = _people_in_article(
+            "Kepala Dinas Kesehatan, Pengendalian Penduduk dan Keluarga Berencana Klaten, Anwar Said, mengatakan ILP."
+        )
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert [name for name, _ in found] == ["Anwar Said"]

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
 
+from extractors.dates.patterns import WEEKDAY
 from extractors.events.patterns import (
     ACTIVITY_TRIGGERS,
     ACTIVITY_VERBS,
@@ -28,12 +29,14 @@ from extractors.events.patterns import (
     POINTS_BACK_BEFORE,
     PURPOSE_AFTER,
     PURPOSE_BEFORE,
+    REFERENCED_EVENT_BEFORE,
     STATEMENT_TRIGGERS,
     TIME_REFERENCE_BEFORE,
 )
-from extractors.lang import another_clause_pattern, word_list
+from extractors.lang import another_clause_pattern
 from extractors.locations import LocationResult, Mention
 from extractors.models import DateMention, Event, FacilityCount, Person
+from extractors.people.lexicon import SPEECH_VERBS
 
 __all__ = ["extract_events", "is_about_ilp"]
 
@@ -317,14 +320,10 @@ def _with_reported_day(
 
 
 _SINCE = re.compile(r"\bsejak\s+$", _F)
-# A date right after the event a time reference names ("Sebelum peluncuran hari ini"): that event's date.
-_REFERENCED_EVENT_BEFORE = re.compile(
-    r"\b(?:sebelum|setelah|sesudah|usai|seusai|pasca|menjelang|jelang)\s+\w+(?:\s+ILP)?(?:\s+pada)?\s+\(?$", _F
-)
-_SPEECH_VERBS = "|".join(sorted(word_list("speech_verbs"), key=len, reverse=True))
+_REFERENCED_EVENT_BEFORE = re.compile(REFERENCED_EVENT_BEFORE, _F)
 # A statement's day: "katanya, Kamis (16/11/2023)", "ujar Rina di Bangka, Kamis (16/11/2023)".
 _SAID_ON = re.compile(
-    rf"\b(?:{_SPEECH_VERBS})\b[^.!?\n]{{0,40}},\s*(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)?\s*\(?$", _F
+    rf"\b(?:{'|'.join(sorted(SPEECH_VERBS, key=len, reverse=True))})\b[^.!?\n]{{0,40}},\s*{WEEKDAY}?\s*\(?$", _F
 )
 # "X menjadi puskesmas kedua yang meluncurkan ILP, setelah Puskesmas Betun pada awal Mei": the date is the
 # same kind of event, earlier, at the place named after "setelah".
@@ -437,13 +436,14 @@ def _facility(sentence: str, offset: int, locations: LocationResult) -> Mention 
 
 
 def _region(sentence: str, s_start: int, s_end: int, locations: LocationResult) -> str | None:
+    """Where the sentence says something is held, else the most specific region it names, else the article's."""
     admin = [m for m in locations.mentions if m.code and not m.dateline and s_start <= m.char_start < s_end]
-    phrases = _place_phrases(sentence)
-    in_phrase = [m for m in admin if any(s <= m.char_start - s_start < e for s, e in phrases)]
-    pool = in_phrase or admin
-    if pool:
-        return max(pool, key=lambda m: m.code.count(".") if m.code else -1).code
-    return locations.region_in(s_start, s_end) or locations.main_region
+    return (
+        _venue_region(sentence, s_start, locations)
+        or (max(admin, key=lambda m: m.code.count(".")).code if admin else None)
+        or locations.region_in(s_start, s_end)
+        or locations.main_region
+    )
 
 
 def _venue_region(sentence: str, s_start: int, locations: LocationResult) -> str | None:

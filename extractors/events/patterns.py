@@ -99,7 +99,10 @@ BACK_REFERENCE = (
     r"|(?:lewat|melalui|dengan)\s+\w+\s+(?:itu|tersebut|ini))\b"
 )
 # Words before a trigger that make it another event's time ("Sebelum peluncuran, ..."), not an event.
-TIME_REFERENCE_BEFORE = r"\b(?:sebelum|setelah|sesudah|usai|seusai|pasca|menjelang|jelang|persiapan)\s+$"
+_BEFORE_OR_AFTER = r"sebelum|setelah|sesudah|usai|seusai|pasca|menjelang|jelang"
+TIME_REFERENCE_BEFORE = rf"\b(?:{_BEFORE_OR_AFTER}|persiapan)\s+$"
+# A date right after the event a time reference names ("Sebelum peluncuran hari ini"): that event's date.
+REFERENCED_EVENT_BEFORE = rf"\b(?:{_BEFORE_OR_AFTER})\s+\w+(?:\s+ILP)?(?:\s+pada)?\s+\(?$"
 # Words before an activity that point back at one already reported: "tempat launching", "hasil bimtek",
 # "pasca-orientasi", "hadir dalam sosialisasi", "hari kedua lokakarya".
 POINTS_BACK_BEFORE = (

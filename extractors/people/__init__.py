@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extractors.lang import word_list, word_set
@@ -85,9 +85,6 @@ class _Found:
     honorific: str | None
     degrees: tuple[str, ...]
     role: str | None
-
-    def _replace_role(self, role: str | None) -> _Found:
-        return _Found(self.name, self.start, self.end, self.honorific, self.degrees, role)
 
 
 def _split_degrees(deg: str | None) -> tuple[str, ...]:
@@ -204,10 +201,13 @@ def _role_end(text: str, start: int, places: frozenset[str], person_starts: froz
         if domains and " dan " in domains.group() and re.search(r"\b(?:Bidang|Asisten|Staf\s+Ahli)\b", text[start:pos]):
             pos, listed = domains.end(), True  # "Asisten Bidang Pemerintahan, Keistimewaan Aceh dan Kesra"
             continue
-        if domains and " dan " in domains.group() and re.search(r"\bDinas\b", text[start:pos]):
-            after = _ROLE_PAREN.match(text, domains.end())
-            if after is not None:  # "Dinas Kesehatan, Pengendalian Penduduk dan Keluarga Berencana (Dinkes P2KB)"
-                pos, listed = domains.end(), True
+        if (
+            domains
+            and " dan " in domains.group()
+            and re.search(r"\bDinas\b", text[start:pos])
+            and _ROLE_PAREN.match(text, domains.end())
+        ):
+            pos, listed = domains.end(), True  # "Dinas Kesehatan, Pengendalian Penduduk dan KB (Dinkes P2KB)"
             continue
         paren = _ROLE_PAREN.match(text, pos)
         if paren and (
@@ -483,15 +483,16 @@ def extract_people(
         ):
             continue
         hon, degrees = _clean_hon(hit["hon"]) if "hon" in hit.re.groupindex else None, _split_degrees(hit["deg"])
+        role = _clean_role(role)
         before = _TITLE_AND_BEFORE.search(text, max(0, m.start() - 40), m.start())
-        both = f"{before['title']} dan {_clean_role(role)}" if before else _clean_role(role)
+        both = f"{before['title']} dan {role}" if before else role
         paired = _paired_titles(text, both, start + len(name) + len(hit["deg"] or ""))
         if paired is None:
-            found.append(_Found(name, start, start + len(name), hon, degrees, _clean_role(role)))
+            found.append(_Found(name, start, start + len(name), hon, degrees, role))
             continue
         first_role, second, second_role = paired
         found.append(_Found(name, start, start + len(name), hon, degrees, first_role))
-        found.append(second._replace_role(second_role))
+        found.append(replace(second, role=second_role))
     found.extend(_roles_after_names(text, places, lowered_places, person_starts))
     found.extend(_described_people(text, lowered_places))
     for rx in (_HONORIFIC_NAME, _NAME_DEGREES):
@@ -854,11 +855,14 @@ def _strip_trailing_nonnames(name: str) -> str:
     return " ".join(tokens)
 
 
+_ENDS_IN_RANK = re.compile(rf"(?:^|[ ])(?:{_RANK_ALT})(?:[ ]\S+)?$")
+
+
 def _clean_hon(h: str | None) -> str | None:
     if not h:
         return None
     h = re.sub(r"\s+", " ", h.strip())
-    if h.endswith(".") or h.lower() in ("dr", "drg") or re.search(rf"(?:^|[ ])(?:{_RANK_ALT})(?:[ ]\S+)?$", h):
+    if h.endswith(".") or h.lower() in ("dr", "drg") or _ENDS_IN_RANK.search(h):
         return h  # "AKBP", "Kapten Inf": a rank takes no period
     return h + "."
 
